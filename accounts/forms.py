@@ -1,0 +1,35 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
+from wagtail.users.forms import UserEditForm as WagtailUserEditForm
+
+from .models import OrganisationUnit
+
+PROFILE_FIELDS = ["full_name", "phone", "position", "unit"]
+
+
+class ProfileFieldsMixin(forms.Form):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Số điện thoại"), max_length=20, required=False)
+    position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=OrganisationUnit.objects.tree_order(), required=False)
+
+
+class UserCreationForm(ProfileFieldsMixin, WagtailUserCreationForm):
+    class Meta(WagtailUserCreationForm.Meta):
+        fields = WagtailUserCreationForm.Meta.fields | set(PROFILE_FIELDS)
+
+
+class UserEditForm(ProfileFieldsMixin, WagtailUserEditForm):
+    class Meta(WagtailUserEditForm.Meta):
+        fields = WagtailUserEditForm.Meta.fields | set(PROFILE_FIELDS)
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form leaves the password label to the field name, which is never translated."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Mật khẩu")

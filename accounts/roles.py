@@ -1,0 +1,9 @@
+"""The portal's roles, as Django groups. Names are the ones staff see in the admin."""
+
+EDITORS = "Biên tập viên"
+APPROVERS = "Người duyệt"
+MODERATORS = "Cán bộ tiếp nhận"
+TRAINING_MANAGERS = "Quản lý đào tạo"
+LEARNERS = "Học viên"
+
+ALL_ROLES = [EDITORS, APPROVERS, MODERATORS, TRAINING_MANAGERS, LEARNERS]

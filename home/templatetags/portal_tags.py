@@ -1,0 +1,61 @@
+from django import template
+
+from wagtail.models import Page, Site
+
+from home import dates, images
+
+register = template.Library()
+
+
+@register.filter
+def dateline(value):
+    """``Thứ Sáu, 01/11/2024 20:42 (GMT+7)``."""
+    return dates.dateline(value)
+
+
+@register.filter
+def short_date(value):
+    return dates.short_date(value)
+
+
+@register.simple_tag
+def picture(image, preset="content", alt=None, css_class="", loading="lazy"):
+    return images.render_picture(image, preset=preset, alt=alt, css_class=css_class, loading=loading)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Top-level pages marked "show in menus", cached for the request."""
+    request = context.get("request")
+    items = getattr(request, "_portal_main_menu", None)
+    if items is None:
+        site = Site.find_for_request(request) if request else None
+        items = []
+        if site is not None:
+            items = list(
+                site.root_page.get_children().live().public().in_menu().only("id", "title", "url_path", "depth", "path")
+            )
+        if request is not None:
+            request._portal_main_menu = items
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    for item in items:
+        # aria-current: "page" on the page itself, "true" on the section that contains it.
+        item.menu_state = (
+            "page" if item.path == current_path else ("true" if current_path.startswith(item.path) else "")
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    if page is None or page.depth <= 2:
+        return []
+    return list(Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "depth", "path"))
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None

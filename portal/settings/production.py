@@ -1,0 +1,32 @@
+"""Production: every security value must come from the environment, or the process refuses to start."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, SECRET_KEY, env, env_bool, env_int
+
+
+def _require(name, value):
+    if not value:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is required in production and is not set. "
+            "See the README, section 'Production'."
+        )
+    return value
+
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = _require("SECRET_KEY", SECRET_KEY)
+ALLOWED_HOSTS = _require("ALLOWED_HOSTS", ALLOWED_HOSTS)
+
+# Behind a TLS-terminating proxy (nginx, a load balancer) that sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# The health check is asked over plain HTTP by the load balancer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+WAGTAILADMIN_BASE_URL = env("BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
