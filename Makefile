@@ -30,12 +30,12 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-test
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 # The suite against PostgreSQL: DATABASE_URL=postgres://user@127.0.0.1:5432/portal_test make test-postgres
 test-postgres: install-test
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL to a PostgreSQL database"; exit 2)
-	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -m "not browser"
+	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -n 2 --dist loadfile -m "not browser"
 
 test-browser: install-test
 	REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
