@@ -28,6 +28,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            # The live server runs in another thread, so journeys use real transactions; the data the
+            # migrations created (home page, site, roles) is restored after each journey.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from .conftest import DESKTOP, PHONE, screenshot
 
 
 @pytest.fixture
-def portal(transactional_db):
+def portal():
     from home.models import HomePage
     from wagtail.models import Site
 
