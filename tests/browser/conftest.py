@@ -8,10 +8,11 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+
+import pytest
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
 # are still synchronous and safe.
