@@ -14,9 +14,9 @@ def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
         ALLOWED_HOSTS="phunu.example.gov.vn",
     )
     code = (
-        "import django; from django.conf import settings; settings.STATIC_ROOT = r'{}'; django.setup(); "
+        f"import django; from django.conf import settings; settings.STATIC_ROOT = r'{tmp_path}'; django.setup(); "
         "from django.core.management import call_command; call_command('collectstatic', interactive=False, verbosity=0)"
-    ).format(tmp_path)
+    )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=300)
     css = sorted(path.name for path in (tmp_path / "css").glob("portal.*.css*"))
     assert any(name.endswith(".css") for name in css), css
