@@ -49,6 +49,7 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsArticlePage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def categories(self, create, extracted, **kwargs):
