@@ -443,6 +443,9 @@ class NewsArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # A preview shows the categories and tags being edited, not the saved ones.
+            self._labels = (list(self.categories.all()), list(self.tags.all()))
         # Routed through the news index, the article knows it; in a preview it is looked up.
         index_page = getattr(self, "_news_index", None) or NewsIndexPage.objects.parent_of(self).first()
         neighbours = self.neighbours

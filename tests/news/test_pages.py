@@ -245,3 +245,21 @@ def test_category_slug_must_be_unique(db):
     duplicate = NewsCategory(name="Binh dang gioi")
     with pytest.raises(ValidationError):
         duplicate.full_clean()
+
+
+def test_preview_shows_the_categories_being_edited(news_index, categories):
+    article = NewsArticlePageFactory(parent=news_index, categories=[categories[0]])
+    article.categories = [categories[2]]
+    html = article.make_preview_request().content.decode()
+    assert 'href="/tin-tuc/chuyen-muc/binh-dang-gioi/"' in html
+    assert 'href="/tin-tuc/chuyen-muc/giam-sat-phan-bien-xa-hoi/"' not in html
+
+
+def test_preview_of_a_draft_article_renders(news_index, categories):
+    article = NewsArticlePageFactory.build(title="Bài nháp", lead="Sapo", slug="bai-nhap")
+    article.categories = [categories[1]]
+    news_index.add_child(instance=article)
+    article.unpublish()
+    response = article.make_preview_request()
+    assert response.status_code == 200
+    assert "Bài nháp" in response.content.decode()
