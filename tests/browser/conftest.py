@@ -14,10 +14,6 @@ from django.contrib.sessions.backends.db import SessionStore
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
-# are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 RESULTS = Path(settings.BASE_DIR) / "test-results"
 PHONE = {"width": 360, "height": 740}
@@ -55,7 +51,7 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not Path(CHROMIUM).exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -65,6 +61,10 @@ def browser():
 
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
+    # are still synchronous and safe. Set here, not at import, so that `check --deploy` run by other
+    # suites in this process does not see it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     # Playwright runs an event loop in this thread, and Django keeps connections per async context:
     # from here on the tests get new connection objects. Hand them the migrated data that
     # serialized rollback restores (the test database is a file, so they reach the same data).
