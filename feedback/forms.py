@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import OrganisationUnit
 
 from .models import Topic
-from .spam import SpamPolicy, SpamProtectedForm
+from .spam import SpamProtectedForm
 from .uploads import MAX_BYTES, MAX_FILES, clean_upload
 
 CONTENT_MAX = 5000
@@ -34,7 +34,8 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 
 class FeedbackForm(SpamProtectedForm):
-    spam_policy = SpamPolicy.from_settings("feedback", "FEEDBACK")
+    spam_scope = "feedback"
+    spam_settings_prefix = "FEEDBACK"
 
     topic = forms.ModelChoiceField(
         label=_("Lĩnh vực"), queryset=Topic.objects.filter(active=True), empty_label=_("Chọn lĩnh vực")

@@ -123,9 +123,10 @@ def token_age(token, scope, max_age):
     try:
         value = signing.TimestampSigner(salt=f"spam:{scope}").unsign(token, max_age=max_age)
         token_scope, issued = value.rsplit(":", 1)
-        if token_scope != scope:
+        age = time.time() - float(issued)
+        if token_scope != scope or age > max_age:
             return None
-        return time.time() - float(issued)
+        return age
     except (signing.BadSignature, ValueError):
         return None
 
@@ -163,10 +164,18 @@ class HoneypotInput(forms.TextInput):
 class SpamProtectedForm(forms.Form):
     """Mix into a public form; pass ``request=`` when binding and call :meth:`accept` after saving.
 
-    ``spam_policy`` (a :class:`SpamPolicy`) names the scope and limits.
+    ``spam_scope`` names the counter and the token salt; ``spam_settings_prefix`` (e.g. "FEEDBACK")
+    the settings its limits are read from, at each request so that operators and tests can tune them.
     """
 
-    spam_policy = SpamPolicy("form")
+    spam_scope = "form"
+    spam_settings_prefix = None
+
+    @property
+    def spam_policy(self):
+        if self.spam_settings_prefix:
+            return SpamPolicy.from_settings(self.spam_scope, self.spam_settings_prefix)
+        return SpamPolicy(self.spam_scope)
 
     website = forms.CharField(
         label=_("Để trống ô này"),

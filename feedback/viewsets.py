@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+from wagtail.admin.ui.sidebar import SubMenuItem as SubMenuItemComponent
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
@@ -330,9 +331,30 @@ class NotificationViewSet(SnippetViewSet):
     ]
 
 
+class FeedbackSubmenuItem(SubmenuMenuItem):
+    """The group's entry carries the count too, so it is seen with the menu folded."""
+
+    def render_component(self, request):
+        count = new_count(request.user) if request.user.has_perm("feedback.view_feedback") else 0
+        label = f"{self.label} ({count})" if count else self.label
+        return SubMenuItemComponent(
+            self.name,
+            label,
+            self.menu.render_component(request),
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
 class FeedbackViewSetGroup(SnippetViewSetGroup):
     items = (FeedbackViewSet, TopicViewSet, NotificationViewSet)
     menu_label = _("Tiếp nhận ý kiến")
     menu_icon = "mail"
     menu_name = "feedback"
     menu_order = 250
+
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        item.__class__ = FeedbackSubmenuItem
+        return item
