@@ -32,3 +32,25 @@ _SPACE_RE = re.compile(r"\s+")
 
 def squash_spaces(text):
     return _SPACE_RE.sub(" ", str(text)).strip()
+
+
+# Vietnamese letters by the ASCII letter they fold to. The admin's slug JavaScript (Wagtail's urlify)
+# turns "đ" into "dj" and drops letters with a dot below ("ạ", "ộ"); these formatters fold them first.
+_VI_LETTERS = {
+    "a": "àáạảãâầấậẩẫăằắặẳẵ",
+    "e": "èéẹẻẽêềếệểễ",
+    "i": "ìíịỉĩ",
+    "o": "òóọỏõôồốộổỗơờớợởỡ",
+    "u": "ùúụủũưừứựửữ",
+    "y": "ỳýỵỷỹ",
+    "d": "đ",
+}
+
+
+def slug_js_formatters():
+    """(regex, replacement) pairs for Wagtail's ``SlugInput(formatters=...)``, case-insensitive."""
+    formatters = [(re.compile("[\u0300-\u036f]"), "")]  # combining accents typed separately
+    formatters += [
+        (re.compile(f"[{letters}]", re.IGNORECASE), ascii_letter) for ascii_letter, letters in _VI_LETTERS.items()
+    ]
+    return formatters

@@ -8,10 +8,11 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+
+import pytest
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
 # are still synchronous and safe.
@@ -23,7 +24,9 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
+    """Marks every journey; runs before pytest-django's hook, which then orders them last."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.fspath).parents:
@@ -33,6 +36,24 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a journey flushed the database, put the migrated data back at once: with pytest-xdist the
+    next test in this process may be an ordinary one, which expects it."""
+    yield
+    if item.get_closest_marker("browser") is None:
+        return
+    from django.db import connections
+
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
@@ -40,9 +61,18 @@ def browser():
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
+
     from playwright.sync_api import sync_playwright
 
+    # Playwright runs an event loop in this thread, and Django keeps connections per async context:
+    # from here on the tests get new connection objects. Hand them the migrated data that
+    # serialized rollback restores (the test database is a file, so they reach the same data).
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[

@@ -11,8 +11,9 @@ from .conftest import DESKTOP, PHONE, screenshot
 
 @pytest.fixture
 def portal():
-    from home.models import HomePage
     from wagtail.models import Site
+
+    from home.models import HomePage
 
     home = HomePage.objects.get()
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))

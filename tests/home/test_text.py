@@ -41,3 +41,21 @@ def test_explicit_slug_is_kept(home_page):
     page = StandardPage(title="Đào tạo cán bộ", slug="dao-tao")
     home_page.add_child(instance=page)
     assert page.slug == "dao-tao"
+
+
+def test_admin_slug_formatters_fold_like_the_server():
+    from home.text import slug_js_formatters
+
+    title = "ĐÀO TẠO Cán Bộ Hội Phụ Nữ Ở Xã Mường Lống, Kỳ Sơn; Nguyễn Thị Ỹ"
+    value = title
+    for pattern, replacement in slug_js_formatters():
+        value = pattern.sub(replacement, value)
+    assert slugify_vi(value) == slugify_vi(title) == "dao-tao-can-bo-hoi-phu-nu-o-xa-muong-long-ky-son-nguyen-thi-y"
+    assert value.isascii()
+
+
+def test_admin_slug_field_carries_the_formatters(admin_client, home_page):
+    html = admin_client.get(f"/admin/pages/add/home/standardpage/{home_page.pk}/").content.decode()
+    assert "data-w-slug-formatters-value" in html
+    assert "\\u1ea1" in html  # ạ
+    assert "giu" in html

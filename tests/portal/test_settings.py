@@ -17,7 +17,11 @@ PRODUCTION = {
 
 
 def run_django(code, settings_env, **extra):
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(settings_env)
     env.update(extra)
     return subprocess.run(
@@ -48,7 +52,7 @@ def test_production_refuses_to_start_without_security_values(missing):
 
 
 def test_deploy_check_reports_no_issues():
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL"}}
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(PRODUCTION)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
