@@ -263,3 +263,24 @@ def test_export_leaves_out_personal_data_without_the_dedicated_permission(mod_cl
 def test_export_is_refused_to_other_roles(client):
     client.force_login(accounts_factories.editor())
     assert client.get(url("export")).status_code in (302, 403)
+
+
+def test_detail_query_count_is_bounded_with_a_long_history(mod_client, topic, moderator, django_assert_max_num_queries):
+    from feedback import services
+
+    item = FeedbackFactory(topic=topic, assignee=moderator)
+    for number in range(3):
+        Attachment.objects.create(
+            feedback=item,
+            file=ContentFile(image_bytes(), name=f"anh{number}.jpg"),
+            original_name=f"anh{number}.jpg",
+            kind="jpeg",
+            content_type="image/jpeg",
+            size=100,
+        )
+    for number in range(40):
+        services.add_note(item, moderator, f"Ghi chú số {number}")
+    mod_client.get(url("inspect", item.pk))
+    with django_assert_max_num_queries(30):
+        html = mod_client.get(url("inspect", item.pk)).content.decode()
+    assert html.count('data-event="note"') == 40
