@@ -32,6 +32,10 @@ from .workflow import IllegalTransition
 URL_NAMESPACE = "wagtailsnippets_feedback_feedback"
 
 
+def _short_datetime(item):
+    return timezone.localtime(item.created_at).strftime("%d/%m/%Y %H:%M")
+
+
 def new_count(user):
     return Feedback.objects.visible_to(user).filter(status=Status.NEW).count()
 
@@ -260,7 +264,7 @@ class FeedbackViewSet(SnippetViewSet):
         StatusColumn("status", label=_("Trạng thái"), accessor="status_label"),
         "topic",
         "unit",
-        Column("created_at", label=_("Ngày gửi"), sort_key="created_at"),
+        Column("created_at", label=_("Ngày gửi"), sort_key="created_at", accessor=_short_datetime),
         DeadlineColumn("deadline", label=_("Hạn trả lời"), sort_key="deadline"),
         "assignee",
     ]
@@ -313,7 +317,14 @@ class NotificationViewSet(SnippetViewSet):
     menu_order = 300
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["subject", "recipient", "state", "attempts", "last_error", Column("created_at", label=_("Tạo lúc"))]
+    list_display = [
+        "subject",
+        "recipient",
+        "state",
+        "attempts",
+        "last_error",
+        Column("created_at", label=_("Tạo lúc"), accessor=_short_datetime),
+    ]
     list_filter = ["state", "kind"]
     search_fields = ["subject", "recipient"]
     search_backend_name = None

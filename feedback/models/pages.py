@@ -1,5 +1,6 @@
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -67,9 +68,14 @@ class FeedbackPage(BasePage):
                 result = submit_feedback(form)
                 context = self.get_context(request, *args, **kwargs)
                 context.update({"item": result.item, "duplicate": result.duplicate})
-                return TemplateResponse(request, self.success_template, context)
+                response = TemplateResponse(request, self.success_template, context)
+                add_never_cache_headers(response)
+                return response
         else:
             form = FeedbackForm(request=request, privacy_url=privacy_url)
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
-        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+        response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+        # Each visitor needs their own one-time form token: no shared cache may keep this page.
+        add_never_cache_headers(response)
+        return response

@@ -96,6 +96,11 @@ def test_citizen_sends_moderator_resolves_citizen_reads_the_answer(new_page, liv
     expect(admin.get_by_text("Đã thực hiện: Công khai kết quả (đã ẩn danh).")).to_be_visible()
     expect(admin.locator("tr[data-event='publish']")).to_be_visible()
     screenshot(admin, "feedback-4-moderator-published-phone")
+    admin.locator("#fb-history").scroll_into_view_if_needed()
+    screenshot(admin, "feedback-5-moderator-history-phone")
+    admin.goto("/admin/snippets/feedback/feedback/")
+    expect(admin.get_by_role("link", name=code)).to_be_visible()
+    screenshot(admin, "feedback-6-moderator-queue-phone")
 
     citizen.goto("/tra-cuu/")
     citizen.get_by_label("Mã tra cứu").fill(code.lower().replace("-", " "))
@@ -103,12 +108,12 @@ def test_citizen_sends_moderator_resolves_citizen_reads_the_answer(new_page, liv
     expect(citizen.locator("[data-status]")).to_have_text("Đã công khai kết quả")
     expect(citizen.locator("[data-answer]")).to_contain_text("đã thu dọn bãi rác")
     assert fits(citizen)
-    screenshot(citizen, "feedback-5-lookup-answer-phone")
+    screenshot(citizen, "feedback-7-lookup-answer-phone")
 
     citizen.goto("/ket-qua-giai-quyet/")
     expect(citizen.get_by_text("Bãi rác tự phát cạnh một trường mầm non gây ô nhiễm.")).to_be_visible()
     assert fits(citizen)
-    screenshot(citizen, "feedback-6-resolutions-phone")
+    screenshot(citizen, "feedback-8-resolutions-phone")
 
 
 def test_feedback_can_be_sent_without_javascript(new_page, forum):

@@ -30,6 +30,13 @@ def test_filled_honeypot_is_refused(client, feedback_page, topic):
     assert Feedback.objects.count() == 0
 
 
+def test_each_visitor_gets_a_fresh_token_the_page_is_never_cached(client, feedback_page, topic):
+    first, second = client.get(feedback_page.url), client.get(feedback_page.url)
+    assert "no-store" in first["Cache-Control"] and "private" in first["Cache-Control"]
+    token = 'name="form_token" value="'
+    assert first.content.decode().split(token)[1][:60] != second.content.decode().split(token)[1][:60]
+
+
 def test_honeypot_is_hidden_from_people(client, feedback_page, topic):
     html = client.get(feedback_page.url).content.decode()
     assert '<div class="hp" aria-hidden="true">' in html
