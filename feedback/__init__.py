@@ -1,0 +1,14 @@
+"""The listening forum (feedback) and the moderation machinery reader comments reuse.
+
+Reusable pieces, none of them tied to :class:`~feedback.models.Feedback`:
+
+- ``feedback.spam``: :class:`~feedback.spam.SpamProtectedForm` (honeypot, signed one-time timestamp,
+  per-address rate limit, proof of work with ``static/js/proof-of-work.js`` on a ``data-pow-form``
+  form), :func:`~feedback.spam.client_ip`, :func:`~feedback.spam.rate_limited`,
+  :func:`~feedback.spam.content_fingerprint` for duplicate detection;
+- ``feedback.workflow``: declare transitions once (:class:`~feedback.workflow.Workflow`), apply them with
+  permission and state checks, each recorded as a generic :class:`~feedback.models.ModerationEvent`;
+- ``feedback.notifications.queue`` and ``feedback.tasks``: emails through an outbox, sent by django-tasks
+  after the commit, retried (``manage.py retry_failed_notifications``) and listed in the admin;
+- ``feedback.permissions.RestrictedActionsPolicy``: an admin where nobody deletes.
+"""

@@ -23,11 +23,11 @@ def complete_catalogue(po):
             continue
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
-            # msgmerge's fuzzy guess is another string's translation ("Thẻ" -> "Thứ Ba"): start afresh.
+            # msgmerge's fuzzy guess is another string's translation ("Người gửi" -> "Người nói"):
+            # drop it, the Vietnamese source is the right text.
             entry.msgstr = ""
-            if entry.msgid_plural:
-                entry.msgstr_plural = {}
-            entry.previous_msgid = entry.previous_msgid_plural = None
+            entry.msgstr_plural = {}
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
         if entry.msgid_plural:
             if not entry.msgstr_plural.get(0):
                 entry.msgstr_plural = {0: entry.msgid_plural if "%" in entry.msgid_plural else entry.msgid}
