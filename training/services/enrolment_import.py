@@ -165,7 +165,8 @@ def validate_rows(rows):
         elif len(matches) > 1:
             problems.append(_("có nhiều đơn vị tên \u201c%(unit)s\u201d") % {"unit": values["unit"][:100]})
         if problems:
-            errors.append((line, "; ".join(problems).capitalize()))
+            message = "; ".join(problems)
+            errors.append((line, message[:1].upper() + message[1:]))
             continue
         clean.append(
             {
