@@ -4,12 +4,16 @@ The data migration grants them on a catalogue that already exists; a catalogue c
 the demo or by an administrator) is covered here, so managers never need rights on the whole tree."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import GroupPagePermission
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import TrainingIndexPage
+from .models import CoursePage, LessonPage, ModulePage, Quiz, TrainingIndexPage
+from .services.structure import bump_version
+
+OUTLINE_PAGES = (TrainingIndexPage, CoursePage, ModulePage, LessonPage)
 
 TRAINING_MANAGERS = "Quản lý đào tạo"
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -27,3 +31,19 @@ def grant_catalogue_permissions(page):
 def training_index_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_catalogue_permissions(instance)
+
+
+def _outline_changed(sender, **kwargs):
+    bump_version()
+
+
+# Course outlines are cached (training.services.structure); any change to their pages or quizzes
+# makes a new version.
+for model in OUTLINE_PAGES:
+    page_published.connect(_outline_changed, sender=model, dispatch_uid=f"training-outline-pub-{model.__name__}")
+    page_unpublished.connect(_outline_changed, sender=model, dispatch_uid=f"training-outline-unpub-{model.__name__}")
+    post_delete.connect(_outline_changed, sender=model, dispatch_uid=f"training-outline-del-{model.__name__}")
+    post_save.connect(_outline_changed, sender=model, dispatch_uid=f"training-outline-save-{model.__name__}")
+post_page_move.connect(_outline_changed, dispatch_uid="training-outline-move")
+post_save.connect(_outline_changed, sender=Quiz, dispatch_uid="training-outline-quiz-save")
+post_delete.connect(_outline_changed, sender=Quiz, dispatch_uid="training-outline-quiz-del")

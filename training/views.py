@@ -129,6 +129,13 @@ class AttemptView(View):
 
 
 @login_required
+def course_certificate(request, course_id):
+    """The signed-in learner's certificate for a course (their own only)."""
+    certificate = get_object_or_404(Certificate, user=request.user, course_id=course_id)
+    return redirect(certificate.get_print_url())
+
+
+@login_required
 def certificate_print(request, code):
     """The printable A4 certificate: only its holder opens it."""
     certificate = get_object_or_404(Certificate.objects.select_related("course"), code=code.upper())

@@ -12,7 +12,6 @@ from ..models import (
     EnrolmentSource,
     LessonCompletion,
     LessonPage,
-    ModulePage,
     Quiz,
 )
 from . import TrainingError
@@ -125,45 +124,54 @@ def _progress(lessons, done_ids):
     }
 
 
+def _done_ids(user, course_id):
+    return set(LessonCompletion.objects.filter(user=user, course_id=course_id).values_list("lesson_id", flat=True))
+
+
 def course_context(course, user):
-    """What the course page shows: outline by module, and for a learner their progress."""
-    modules = list(ModulePage.objects.child_of(course).live().only("id", "title", "url_path", "path", "depth"))
-    lessons = course_lessons(course)
-    for module in modules:
-        module.outline_lessons = [lesson for lesson in lessons if lesson.path.startswith(module.path)]
+    """What the course page shows: the outline by module (cached) and, for a learner, their own
+    progress and final-test attempts: two queries whatever the size of the course."""
+    from .quiz import quiz_status
+    from .structure import get_outline
+
+    outline = get_outline(course.path)
+    course.breadcrumb_ancestors = [outline.index]
     context = {
-        "modules": modules,
-        "lessons": lessons,
-        "final_quiz": final_quiz(course),
-        "enrolment": None,
-        "certificate": None,
+        "modules": outline.modules,
+        "lessons": outline.lessons,
+        "final_quiz": outline.final_quiz,
         "progress": None,
         "final_status": None,
+        "completed": False,
     }
     if user.is_authenticated:
-        done_ids = set(LessonCompletion.objects.filter(user=user, course=course).values_list("lesson_id", flat=True))
-        for lesson in lessons:
-            lesson.is_done = lesson.id in done_ids
-        context["enrolment"] = Enrolment.objects.filter(user=user, course=course).first()
-        context["certificate"] = Certificate.objects.filter(user=user, course=course).first()
-        context["progress"] = _progress(lessons, done_ids)
-        if context["final_quiz"] is not None:
-            from .quiz import quiz_status
-
-            context["final_status"] = quiz_status(context["final_quiz"], user)
+        done_ids = _done_ids(user, course.pk)
+        for module in outline.modules:
+            for lesson in module.outline_lessons:
+                lesson.is_done = lesson.id in done_ids
+        context["progress"] = _progress(outline.lessons, done_ids)
+        lessons_done = outline.required_ids() <= done_ids
+        if outline.final_quiz is not None:
+            context["final_status"] = quiz_status(outline.final_quiz, user)
+            context["completed"] = lessons_done and context["final_status"]["passed"]
+        else:
+            context["completed"] = lessons_done
     return context
 
 
 def lesson_context(lesson, user):
     """Previous/next lessons, the lesson's quiz and, for a learner, whether it is done."""
     from .quiz import quiz_status
+    from .structure import course_path_of, get_outline
 
-    course = lesson.course
-    lessons = course_lessons(course) if course else [lesson]
+    outline = get_outline(course_path_of(lesson))
+    lessons = outline.lessons
     index = next((i for i, item in enumerate(lessons) if item.id == lesson.id), 0)
-    quiz = Quiz.objects.filter(lesson=lesson).first()
+    module = outline.module_of(lesson)
+    lesson.breadcrumb_ancestors = [outline.index, outline.course, *([module] if module else [])]
+    quiz = outline.quiz_for(lesson.id)
     context = {
-        "course": course,
+        "course": outline.course,
         "previous_lesson": lessons[index - 1] if index > 0 else None,
         "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
         "lesson_number": index + 1,
@@ -173,8 +181,8 @@ def lesson_context(lesson, user):
         "progress": None,
         "quiz_status": None,
     }
-    if user.is_authenticated and course:
-        done_ids = set(LessonCompletion.objects.filter(user=user, course=course).values_list("lesson_id", flat=True))
+    if user.is_authenticated:
+        done_ids = _done_ids(user, outline.course.pk)
         context["is_done"] = lesson.id in done_ids
         context["progress"] = _progress(lessons, done_ids)
         if quiz is not None:
