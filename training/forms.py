@@ -14,11 +14,17 @@ LEARNERS = "Học viên"
 class QuizAdminForm(WagtailAdminModelForm):
     """Checks each question's answers: two or more, with the right number marked correct."""
 
-    def clean(self):
-        cleaned = super().clean()
+    def is_valid(self):
+        # The nested answer formsets are cleaned after the form itself, so the check runs here.
+        valid = super().is_valid()
+        if valid:
+            self.check_answers()
+        return valid and not self.errors
+
+    def check_answers(self):
         questions = self.formsets.get("questions")
         if questions is None:
-            return cleaned
+            return
         for question_form in questions.forms:
             if not hasattr(question_form, "cleaned_data") or question_form.cleaned_data.get("DELETE"):
                 continue
@@ -41,7 +47,6 @@ class QuizAdminForm(WagtailAdminModelForm):
                 self.add_error(None, _("Câu \u201c%(text)s\u201d cần ít nhất một đáp án đúng.") % {"text": text})
             elif kind != QuestionKind.MULTIPLE and correct != 1:
                 self.add_error(None, _("Câu \u201c%(text)s\u201d phải có đúng một đáp án đúng.") % {"text": text})
-        return cleaned
 
 
 class CertificateAdminForm(WagtailAdminModelForm):
