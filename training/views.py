@@ -99,6 +99,7 @@ class AttemptView(View):
     def get(self, request, attempt_id):
         attempt = self.get_attempt(request, attempt_id)
         if attempt.is_submitted:
+            status = quiz_service.quiz_status(attempt.quiz, request.user)
             return render(
                 request,
                 "training/attempt_result.html",
@@ -106,7 +107,10 @@ class AttemptView(View):
                     "attempt": attempt,
                     "quiz": attempt.quiz,
                     "questions": quiz_service.review(attempt),
-                    "status": quiz_service.quiz_status(attempt.quiz, request.user),
+                    "status": status,
+                    # While another attempt is possible, the right answers stay hidden (the
+                    # explanations still show); they are revealed once passed or out of attempts.
+                    "reveal_answers": status["passed"] or not status["can_start"],
                     "certificate": Certificate.objects.filter(user=request.user, course=attempt.quiz.course).first(),
                 },
             )

@@ -157,3 +157,16 @@ def test_fail_then_pass_final_test_issues_the_certificate(client, student, cours
     certificate = Certificate.objects.get(user=student)
     assert certificate.score == 100
     assert certificate.get_print_url() in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_right_answers_stay_hidden_while_another_attempt_is_possible(client, student, course_with_lessons):
+    _course, _lessons, _quiz, final = course_with_lessons
+    client.force_login(student)
+    attempt = start(client, final)
+    html = client.post(f"/khoa-hoc-cua-toi/bai-lam/{attempt.pk}/", wrong_answers(final), follow=True).content.decode()
+    assert "Giải thích câu 1." in html
+    assert "đáp án đúng</strong>" not in html
+    attempt = start(client, final)
+    html = client.post(f"/khoa-hoc-cua-toi/bai-lam/{attempt.pk}/", correct_answers(final), follow=True).content.decode()
+    assert "đáp án đúng</strong>" in html
