@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -111,7 +111,7 @@ def build_report(courses, date_from=None, date_to=None):
     for course_id, user_id, best, passed in (
         Attempt.objects.filter(quiz__course_id__in=course_ids, quiz__lesson__isnull=True, submitted_at__isnull=False)
         .values("quiz__course_id", "user_id")
-        .annotate(best=Max("score"), passed=Max("passed"))
+        .annotate(best=Max("score"), passed=Count("id", filter=Q(passed=True)))
         .values_list("quiz__course_id", "user_id", "best", "passed")
     ):
         best_final[(course_id, user_id)] = (best, bool(passed))
