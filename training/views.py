@@ -5,6 +5,7 @@ learner's id gives a 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -148,8 +149,22 @@ def certificate_print(request, code):
     return render(request, "training/certificate_print.html", {"certificate": certificate})
 
 
+VERIFY_LIMIT = 30  # look-ups per address and per minute: plenty for people, useless for guessing
+
+
+def _too_many_lookups(request):
+    key = f"training:verify:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, 60)
+    try:
+        return cache.incr(key) > VERIFY_LIMIT
+    except ValueError:  # expired between add and incr
+        return False
+
+
 def certificate_verify(request, code):
     """Public verification by code: holder, course, date, valid or revoked. No listing exists."""
+    if _too_many_lookups(request):
+        return render(request, "training/certificate_verify.html", {"rate_limited": True}, status=429)
     certificate = Certificate.objects.filter(code=code.upper()[:19]).first()
     status = 200 if certificate else 404
     return render(

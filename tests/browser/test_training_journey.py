@@ -5,7 +5,6 @@ from playwright.sync_api import expect
 
 from .conftest import DESKTOP, screenshot, sign_in
 
-
 MIGRATION_DATA = [
     ("wagtail.migrations.0054_initial_locale", "initial_locale"),
     ("wagtail.migrations.0025_collection_initial_data", "initial_data"),

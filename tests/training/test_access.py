@@ -100,3 +100,14 @@ def test_certificate_codes_are_long_random_and_distinct(others_certificate):
     assert len(others_certificate.code.replace("-", "")) == 16
     assert not others_certificate.code.isdigit()
     assert Certificate.objects.filter(code=others_certificate.code).count() == 1
+
+
+@pytest.mark.django_db
+def test_verification_lookups_are_rate_limited(client, home_page):
+    from training.views import VERIFY_LIMIT
+
+    for _ in range(VERIFY_LIMIT):
+        assert client.get("/chung-nhan/AAAA-BBBB-CCCC-DDDD/").status_code == 404
+    response = client.get("/chung-nhan/AAAA-BBBB-CCCC-DDDD/")
+    assert response.status_code == 429
+    assert "quá nhiều lần" in response.content.decode()
