@@ -16,7 +16,9 @@ from ..models import CoursePage, LessonPage, ModulePage, Quiz
 
 VERSION_KEY = "training:outline-version"
 PAGE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "live")
-TIMEOUT = 24 * 3600
+# With a shared cache (Redis) a publish is seen at once by every process; with the embedded
+# per-process cache another process may serve the old outline for at most this long.
+TIMEOUT = 300
 
 
 @dataclass
