@@ -15,6 +15,7 @@ urlpatterns = [
     path("tai-khoan/", include("accounts.urls")),
     path("tim-kiem/", search_views.search, name="search"),
     path("", include("feedback.urls")),
+    path("", include("training.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz/", home_views.healthz, name="healthz"),

@@ -1,0 +1,28 @@
+from wagtail import hooks
+
+from .viewsets import TrainingViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_training_viewsets():
+    return TrainingViewSetGroup()
+
+
+@hooks.register("portal_home_sections")
+def training_home_section(request, home_page):
+    """Courses and the next training events on the home page, with "Khóa học của tôi" for learners."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from .models import CoursePage, TrainingEventPage, TrainingIndexPage
+
+    index = TrainingIndexPage.objects.child_of(home_page).live().public().first()
+    if index is None:
+        return None
+    context = {
+        "index": index,
+        "courses": CoursePage.objects.child_of(index).live().public().order_by("-first_published_at")[:3],
+        "events": TrainingEventPage.objects.child_of(index).live().public().upcoming(timezone.now())[:3],
+        "request": request,
+    }
+    return render_to_string("training/includes/home_section.html", context, request=request)
