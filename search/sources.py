@@ -1,0 +1,109 @@
+"""What the site search covers, discovered rather than listed.
+
+- Pages: every concrete page model with ``search_fields`` (``home.search.VietnameseSearchMixin`` gives
+  them their group: ``search_group``, "pages" by default). Only live pages, outside view-restricted
+  subtrees and outside the subtrees page models declare hidden (``search_hidden_paths()``).
+- Other models: whatever the ``portal_search_models`` hook returns (the feedback app registers its
+  published, anonymised resolutions there), read through their ``search_public_queryset()``.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction
+
+from home.search import VietnameseSearchMixin
+
+# Order and names of the type filter; a group no one declared here shows under its own key.
+GROUP_LABELS = {
+    "news": _("Tin tức"),
+    "training": _("Đào tạo"),
+    "pages": _("Trang giới thiệu"),
+    "feedback": _("Ý kiến đã trả lời"),
+}
+DEFAULT_GROUP = "pages"
+
+
+def group_label(group):
+    return GROUP_LABELS.get(group, group)
+
+
+def group_order(group):
+    keys = list(GROUP_LABELS)
+    return keys.index(group) if group in keys else len(keys)
+
+
+def page_models():
+    """Concrete page models that are searchable (root ``Page`` itself is not)."""
+    from wagtail.models import get_page_models
+
+    return [
+        model
+        for model in get_page_models()
+        if model is not Page and not model._meta.abstract and model.get_searchable_search_fields()
+    ]
+
+
+def group_of(model):
+    return getattr(model, "search_group", DEFAULT_GROUP) or DEFAULT_GROUP
+
+
+def page_content_types():
+    """``{content_type_id: group}`` for every searchable page model."""
+    models = page_models()
+    content_types = ContentType.objects.get_for_models(*models) if models else {}
+    return {content_types[model].pk: group_of(model) for model in models}
+
+
+def category_models():
+    """Page models that declare a category relation: ``{model: field_name}``."""
+    return {
+        model: model.search_category_field
+        for model in page_models()
+        if issubclass(model, VietnameseSearchMixin) and model.search_category_field
+    }
+
+
+def hidden_paths():
+    """Tree paths whose subtrees the public never finds: view restrictions and declared hidden areas."""
+    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    for model in page_models():
+        declared = getattr(model, "search_hidden_paths", None)
+        if declared is not None:
+            paths.update(declared())
+    # A path under another hidden path adds nothing.
+    ordered = sorted(paths)
+    kept = []
+    for path in ordered:
+        if not any(path.startswith(prefix) for prefix in kept):
+            kept.append(path)
+    return kept
+
+
+def public_pages(paths=None):
+    """Live pages of searchable types that the public may read."""
+    paths = hidden_paths() if paths is None else paths
+    queryset = Page.objects.live().filter(content_type_id__in=list(page_content_types()))
+    if paths:
+        queryset = queryset.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
+    return queryset
+
+
+def extra_models():
+    """Models other apps register with the ``portal_search_models`` hook."""
+    models = []
+    for hook in hooks.get_hooks("portal_search_models"):
+        for model in hook() or ():
+            if model not in models:
+                models.append(model)
+    return models
+
+
+def all_groups():
+    groups = {group_of(model) for model in page_models()} | {group_of(model) for model in extra_models()}
+    return sorted(groups, key=lambda group: (group_order(group), group))
