@@ -29,6 +29,7 @@ from .terms import parse
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
+MAX_SUGGESTIONS = 4
 _MARK_RE = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 SORT_LABELS = {SORT_RELEVANCE: _("Phù hợp nhất"), SORT_NEWEST: _("Mới nhất")}
 
@@ -237,18 +238,25 @@ def _pagination(page, page_number):
 
 
 def _suggestions(params, terms):
-    """Other queries to try when nothing matched: without the filters, then shorter ones."""
-    suggestions = []
+    """Queries that do find something, when this one found nothing: without the filters, then shorter.
+
+    Each candidate is checked with a count on the database index (at most ``MAX_SUGGESTIONS`` + 1
+    counts, only on a page without results).
+    """
     unfiltered = {**params, "type": "", "category": "", "year": None}
+    candidates = []
     if params["type"] or params["category"] or params["year"]:
-        suggestions.append((terms.query, _url(unfiltered)))
-    if len(terms.words) > 1:
-        shorter = " ".join(terms.words[:-1])
-        suggestions.append((shorter, _url(unfiltered, q=shorter)))
-        for word in terms.words:
-            if len(word) > 1 and word != shorter:
-                suggestions.append((word, _url(unfiltered, q=word)))
-    return suggestions[:6]
+        candidates.append(terms.query)
+    candidates.extend(" ".join(terms.words[:length]) for length in range(len(terms.words) - 1, 0, -1))
+    candidates.extend(word for word in terms.words if len(word) > 1)
+    suggestions = []
+    for candidate in dict.fromkeys(candidates):
+        if len(suggestions) == MAX_SUGGESTIONS:
+            break
+        count = database.count(parse(candidate))
+        if count:
+            suggestions.append((candidate, count, _url(unfiltered, q=candidate)))
+    return suggestions
 
 
 def sections():

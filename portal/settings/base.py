@@ -238,7 +238,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Elasticsearch, the database index is kept too ("database" alias): the search page answers from it
 # while Elasticsearch is unreachable.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL's "simple" text search configuration: no English stemming of Vietnamese words.
+_DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 # Vietnamese folding in every text field: "đào tạo", "ĐÀO TẠO" and "dao tao" index and search as
 # "dao tao". The accented originals stay searchable through the accent tokens of home.search.
 _VI_FOLDING = {"char_filter": ["vi_d"], "filter": ["lowercase", "asciifolding"]}
@@ -275,7 +277,7 @@ if ELASTICSEARCH_URL:
             "OPTIONS": {},
             "INDEX_SETTINGS": ELASTICSEARCH_INDEX_SETTINGS,
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": _DATABASE_SEARCH,
     }
 
 # Wagtail

@@ -6,14 +6,17 @@ documents containing every accented word exactly as typed (their accent tokens) 
 backend's own relevance score. Counts per type, category and year are ORM aggregates over the matches.
 """
 
+import datetime
 import heapq
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Case, Count, IntegerField, Q, Value, When
-from django.db.models.functions import ExtractYear
+from django.core.cache import cache
+from django.db.models import Case, Count, IntegerField, Min, Q, TextField, Value, When
+from django.db.models.functions import Cast
+from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -71,13 +74,15 @@ class _Source:
             return queryset.none()
         return queryset.filter(**{f"{self.date_field}__year": year})
 
-    def apply(self, queryset, filters, skip=""):
-        if skip != "group":
-            queryset = self.filter_group(queryset, filters.group)
-        if skip != "category":
-            queryset = self.filter_category(queryset, filters.category)
-        if skip != "year":
-            queryset = self.filter_year(queryset, filters.year)
+    def apply(self, queryset, filters, skip="", only=""):
+        """``queryset`` with the chosen filters: all of them, all but ``skip``, or ``only`` one."""
+        for name, method in (
+            ("group", self.filter_group),
+            ("category", self.filter_category),
+            ("year", self.filter_year),
+        ):
+            if name != skip and only in ("", name):
+                queryset = method(queryset, getattr(filters, name))
         return queryset
 
 
@@ -115,40 +120,130 @@ def _match_ids(backend, queryset, text):
     return results.get_queryset().order_by().values("pk")
 
 
-def _ranked(backend, source, queryset, terms, sort):
-    """``queryset`` restricted to matches, annotated ``_exact`` and ordered for the page."""
-    if sort == SORT_NEWEST and source.date_field:
+def _ranked_rows(backend, source, queryset, terms, sort, wanted):
+    """The first ``wanted`` matches of ``queryset`` for the page: ``[(pk, exact, date)]``, best first.
+
+    Relevance: documents with every accented word as typed first (``exact``), then the backend's score.
+    """
+    date_field = source.date_field
+    values = ["pk", "_exact", date_field] if date_field else ["pk", "_exact"]
+    exact_ids = None
+    if terms.accented:
+        exact_ids = _match_ids(backend, source.base, " ".join(terms.accent_tokens))
+    if sort == SORT_NEWEST and date_field:
         matched = queryset.filter(pk__in=_match_ids(backend, queryset, terms.folded_text))
-        ordering = [f"-{source.date_field}", "-pk"]
+        ordering = [f"-{date_field}", "-pk"]
+    elif _is_sqlite(backend):
+        return _sqlite_ranked_rows(backend, queryset, terms, exact_ids, values, wanted)
     else:
         results = backend.search(terms.folded_text, queryset, operator="and").annotate_score("_score")
         matched = results.get_queryset()
         ordering = list(matched.query.order_by)
-    if terms.accented:
-        exact_ids = _match_ids(backend, source.base, " ".join(terms.accent_tokens))
-        matched = matched.annotate(
-            _exact=Case(When(pk__in=exact_ids, then=Value(1)), default=Value(0), output_field=IntegerField())
+    matched = matched.annotate(_exact=_exact_expression("pk", exact_ids))
+    if exact_ids is not None and sort != SORT_NEWEST:
+        ordering = ["-_exact", *ordering]
+    rows = matched.order_by(*ordering).values_list(*values)[:wanted]
+    return [(row[0], bool(row[1]), row[2] if date_field else None) for row in rows]
+
+
+def _exact_expression(field, exact_ids):
+    if exact_ids is None:
+        return Value(0, output_field=IntegerField())
+    return Case(When(**{f"{field}__in": exact_ids}, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def _is_sqlite(backend):
+    return type(backend).__name__ == "SQLiteSearchBackend"
+
+
+def _sqlite_ranked_rows(backend, queryset, terms, exact_ids, values, wanted):
+    """Ranking on SQLite in one pass over the full-text index.
+
+    Wagtail's SQLite backend scores each result with a correlated subquery that repeats the full-text
+    match per row (about 0.3 s for 800 matches among 10,000 pages); here the index is read once, scored
+    with FTS5's bm25() (lower is better) and joined to the filtered pages by primary key.
+    """
+    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, SQLiteFTSIndexEntry, normalize
+    from modelsearch.query import PlainText
+
+    compiler = backend.query_compiler_class(queryset, PlainText(terms.folded_text, operator="and"))
+    match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(compiler.query)))
+    page_ids = queryset.order_by().annotate(_text_pk=Cast("pk", TextField())).values("_text_pk")
+    exact_text_ids = None
+    if exact_ids is not None:
+        exact_text_ids = exact_ids.annotate(_text_pk=Cast("pk", TextField())).values("_text_pk")
+    entries = (
+        SQLiteFTSIndexEntry.objects.filter(match)
+        .filter(index_entry__object_id__in=page_ids)
+        .filter(index_entry__content_type_id__in=_content_type_ids(queryset.model))
+        .annotate(_score=BM25(), _exact=_exact_expression("index_entry__object_id", exact_text_ids))
+        .order_by("-_exact", "_score", "-index_entry__object_id")
+        .values_list("index_entry__object_id", "_exact")[:wanted]
+    )
+    ranked = [(int(object_id), bool(exact)) for object_id, exact in entries]
+    dates = {}
+    if len(values) > 2 and ranked:
+        dates = dict(
+            queryset.model._default_manager.filter(pk__in=[pk for pk, _e in ranked]).values_list("pk", values[2])
         )
-        if sort != SORT_NEWEST:
-            ordering = ["-_exact", *ordering]
-    else:
-        matched = matched.annotate(_exact=Value(0, output_field=IntegerField()))
-    return matched.order_by(*ordering)
+    return [(pk, exact, dates.get(pk)) for pk, exact in ranked]
 
 
-def _counts(backend, source, matched_ids, filters, result):
-    base = source.base
-    in_matches = base.filter(pk__in=matched_ids)
+def _content_type_ids(model):
+    from modelsearch.utils import get_descendants_content_types_pks
 
-    group_qs = source.apply(in_matches, filters, skip="group").order_by()
-    if source.content_type_groups is None:
-        count = group_qs.count()
-        if count:
-            result.group_counts[source.group] = result.group_counts.get(source.group, 0) + count
-    else:
-        for row in group_qs.values("content_type_id").annotate(n=Count("pk")):
-            group = source.content_type_groups.get(row["content_type_id"], sources.DEFAULT_GROUP)
-            result.group_counts[group] = result.group_counts.get(group, 0) + row["n"]
+    return get_descendants_content_types_pks(model)
+
+
+def _first_year():
+    """The year of the oldest published page: the year facet counts from there to next year."""
+
+    def oldest():
+        first = Page.objects.filter(first_published_at__isnull=False).aggregate(first=Min("first_published_at"))
+        return timezone.localtime(first["first"]).year if first["first"] else timezone.localdate().year
+
+    return cache.get_or_set("search:first-year", oldest, 3600)
+
+
+def _counts(source, matched_ids, filters, result):
+    """Add this source's counts per type, category and year to ``result``; return its filtered total.
+
+    Each facet counts with the other facets' filters applied, not its own, so a reader sees what choosing
+    another value would give. Facets whose querysets coincide (always, when nothing is filtered) share
+    one aggregate query of conditional counts; the total of the filtered results falls out of the type
+    counts.
+    """
+    in_matches = source.base.filter(pk__in=matched_ids)
+    plan = {}  # the filters applied -> the facets counted over them
+    for facet in ("group", "year"):
+        if facet == "year" and not source.date_field:
+            continue
+        applied = tuple(name for name in ("group", "category", "year") if name != facet and _chosen(filters, name))
+        plan.setdefault(applied, []).append(facet)
+    group_counts = {}
+    for applied, facets in plan.items():
+        queryset = in_matches
+        for name in applied:
+            queryset = source.apply(queryset, filters, only=name)
+        aggregates = {}
+        if "group" in facets:
+            aggregates.update(_group_aggregates(source))
+        if "year" in facets:
+            aggregates.update(_year_aggregates(source.date_field))
+        counts = queryset.order_by().aggregate(**aggregates)
+        for key, count in counts.items():
+            if not count:
+                continue
+            kind, _sep, value = key.partition("_")
+            if kind == "g":
+                group_counts[value] = group_counts.get(value, 0) + count
+            else:
+                result.year_counts[int(value)] = result.year_counts.get(int(value), 0) + count
+    total = 0
+    for group, count in group_counts.items():
+        result.group_counts[group] = result.group_counts.get(group, 0) + count
+        if not filters.group or filters.group == group:
+            total += count
 
     category_qs = source.apply(in_matches, filters, skip="category")
     for model, field in source.category_lookups:
@@ -163,13 +258,33 @@ def _counts(backend, source, matched_ids, filters, result):
             if slug:
                 name, count = result.category_counts.get(slug, (row[f"{field}__name"], 0))
                 result.category_counts[slug] = (name, count + row["n"])
+    return total
 
-    if source.date_field:
-        year_qs = source.apply(in_matches, filters, skip="year").order_by()
-        rows = year_qs.annotate(_year=ExtractYear(source.date_field)).values("_year").annotate(n=Count("pk"))
-        for row in rows:
-            if row["_year"]:
-                result.year_counts[row["_year"]] = result.year_counts.get(row["_year"], 0) + row["n"]
+
+def _chosen(filters, name):
+    return bool(getattr(filters, name))
+
+
+def _group_aggregates(source):
+    if source.content_type_groups is None:
+        return {f"g_{source.group}": Count("pk")}
+    groups = {}
+    for content_type, group in source.content_type_groups.items():
+        groups.setdefault(group, []).append(content_type)
+    return {f"g_{group}": Count("pk", filter=Q(content_type_id__in=ids)) for group, ids in groups.items()}
+
+
+def _year_aggregates(date_field):
+    """One conditional count per year, by date ranges in local time (SQLite extracts years in Python)."""
+
+    def start(year):
+        return timezone.make_aware(datetime.datetime(year, 1, 1))
+
+    years = range(min(_first_year(), timezone.localdate().year), timezone.localdate().year + 2)
+    return {
+        f"y_{year}": Count("pk", filter=Q(**{f"{date_field}__gte": start(year), f"{date_field}__lt": start(year + 1)}))
+        for year in years
+    }
 
 
 def search(request):
@@ -179,31 +294,22 @@ def search(request):
     result = EngineResult(total=0, hits=[], engine="database")
     if not terms:
         return result
-    candidates = []  # per source: ordered (key, exact, pk) of its first offset+limit matches
+    candidates = []  # (sort key, source index, pk, exact) of each source's first offset+limit matches
     wanted = request.offset + request.limit
     for index, source in enumerate(_sources()):
-        if filters.group and filters.group not in source.groups():
-            # Still counted for the type filter, never listed.
-            matched_ids = _match_ids(backend, source.base, terms.folded_text)
-            _counts(backend, source, matched_ids, filters, result)
-            continue
         matched_ids = _match_ids(backend, source.base, terms.folded_text)
-        _counts(backend, source, matched_ids, filters, result)
-        filtered = source.apply(source.base, filters)
-        total = filtered.filter(pk__in=matched_ids).order_by().count()
+        total = _counts(source, matched_ids, filters, result)
         if not total:
             continue
         result.total += total
-        ranked = _ranked(backend, source, filtered, terms, request.sort)
-        fields = ["pk", "_exact"] + ([source.date_field] if source.date_field else [])
-        rows = list(ranked.values_list(*fields)[:wanted])
-        for position, row in enumerate(rows):
+        filtered = source.apply(source.base, filters)
+        rows = _ranked_rows(backend, source, filtered, terms, request.sort, wanted)
+        for position, (pk, exact, date) in enumerate(rows):
             if request.sort == SORT_NEWEST:
-                date = row[2] if len(row) > 2 else None
                 key = (-(date.timestamp() if date else 0), position)
             else:
-                key = (-row[1], position)
-            candidates.append((key, index, row[0], bool(row[1])))
+                key = (-int(exact), position)
+            candidates.append((key, index, pk, exact))
     chosen = heapq.nsmallest(wanted, candidates)[request.offset :]
     result.hits = _load_hits(chosen)
     return result
@@ -231,3 +337,14 @@ def _load_hits(chosen):
         if obj is not None:
             hits.append(Hit(obj=obj, group=sources.group_of(type(obj)), exact=exact))
     return hits
+
+
+def count(terms):
+    """How many public documents match ``terms``: for suggesting other queries."""
+    if not terms:
+        return 0
+    backend = database_backend()
+    return sum(
+        source.base.filter(pk__in=_match_ids(backend, source.base, terms.folded_text)).order_by().count()
+        for source in _sources()
+    )
