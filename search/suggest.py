@@ -2,6 +2,8 @@
 
 import logging
 
+from django.core.cache import cache
+
 from wagtail.search.backends import get_search_backend
 
 from . import sources
@@ -46,10 +48,11 @@ def suggestions(query):
     if not terms or len(terms.query) < MIN_LENGTH:
         return payload
     found = None
-    if elastic.enabled():
+    if elastic.enabled() and not cache.get(elastic.DOWN_CACHE_KEY):
         try:
             found = _autocomplete(get_search_backend("default"), terms)
         except Exception as error:  # Elasticsearch down: the database answers
+            cache.set(elastic.DOWN_CACHE_KEY, True, elastic.DOWN_FOR)
             logger.warning("Elasticsearch unavailable for suggestions, the database answers: %s", error)
     if found is None:
         found = _autocomplete(database.database_backend(), terms)

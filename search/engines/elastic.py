@@ -26,6 +26,7 @@ from .base import SORT_NEWEST, EngineResult, EngineUnavailable, Hit
 
 logger = logging.getLogger(__name__)
 
+# Field names are given to elasticsearch-dsl as dicts: its keyword form would turn "__" into ".".
 # Wagtail names the fields that models inherit from the mixin after it, the same for every model.
 _MIXIN_PREFIX = "home_vietnamesesearchmixin__"
 FOLDED = _MIXIN_PREFIX + FOLDED_FIELD
@@ -33,7 +34,7 @@ EXACT = _MIXIN_PREFIX + EXACT_FIELD
 GROUP = _MIXIN_PREFIX + GROUP_FIELD + "_filter"
 CATEGORY = _MIXIN_PREFIX + CATEGORY_FIELD + "_filter"
 DATE = _MIXIN_PREFIX + DATE_FIELD + "_filter"
-PAGE_CONTENT_TYPE = "wagtailcore_page"
+PAGE_CONTENT_TYPE = "wagtailcore.Page"
 
 EXACT_BOOST = 1000  # above any BM25 score: exact accented matches always rank first
 TITLE_BOOST = 2
@@ -64,6 +65,13 @@ def index_names(search_backend=None):
         if name not in names:
             names.append(name)
     return names
+
+
+def content_type(model):
+    """The content type string Wagtail stores in ``_django_content_type`` ("wagtailcore.Page")."""
+    from wagtail.search.backends.elasticsearch8 import Elasticsearch8Mapping
+
+    return Elasticsearch8Mapping(model).get_content_type()
 
 
 def text_fields():
@@ -100,14 +108,12 @@ def facet_filters(filters):
     """``{facet: query}`` for the facets the reader chose."""
     chosen = {}
     if filters.group:
-        chosen["group"] = Q("term", **{GROUP: filters.group})
+        chosen["group"] = Q({"term": {GROUP: filters.group}})
     if filters.category:
-        chosen["category"] = Q("term", **{CATEGORY: filters.category})
+        chosen["category"] = Q({"term": {CATEGORY: filters.category}})
     if filters.year:
-        chosen["year"] = Q(
-            "range",
-            **{DATE: {"gte": f"{filters.year}-01-01", "lt": f"{filters.year + 1}-01-01", "time_zone": TIME_ZONE}},
-        )
+        start, end = f"{filters.year}-01-01", f"{filters.year + 1}-01-01"
+        chosen["year"] = Q({"range": {DATE: {"gte": start, "lt": end, "time_zone": TIME_ZONE}}})
     return chosen
 
 
@@ -116,7 +122,7 @@ def text_query(terms):
     must = Q("match", _all_text={"query": terms.folded_text, "operator": "and"})
     should = [Q("match", title={"query": terms.folded_text, "operator": "and", "boost": TITLE_BOOST})]
     if terms.accented:
-        exact = Q("match", **{EXACT: {"query": " ".join(terms.accent_tokens), "operator": "and"}})
+        exact = Q({"match": {EXACT: {"query": " ".join(terms.accent_tokens), "operator": "and"}}})
         should.append(Q("constant_score", filter=exact, boost=EXACT_BOOST))
     return Q("bool", must=[must], should=should)
 
@@ -145,7 +151,6 @@ def build_search(request, hidden_paths=(), extra_content_types=(), indices=("por
         search = search.post_filter(Q("bool", filter=list(chosen.values())))
     if request.sort == SORT_NEWEST:
         search = search.sort({DATE: {"order": "desc", "missing": "_last"}}, "_score")
-    highlight_fields = {name: {"number_of_fragments": 0} if name == "title" else {} for name in fields}
     search = search.highlight_options(
         pre_tags=["<mark>"],
         post_tags=["</mark>"],
@@ -154,8 +159,11 @@ def build_search(request, hidden_paths=(), extra_content_types=(), indices=("por
         fragment_size=EXCERPT_FRAGMENT,
         number_of_fragments=1,
     )
-    if highlight_fields:
-        search = search.highlight(**highlight_fields)
+    if "title" in fields:
+        search = search.highlight("title", number_of_fragments=0)  # the whole title, marked
+    other_fields = [name for name in fields if name != "title"]
+    if other_fields:
+        search = search.highlight(*other_fields)
     search = search.source(["pk", "_django_content_type"]).extra(track_total_hits=True)
     return search[request.offset : request.offset + request.limit]
 
@@ -165,7 +173,7 @@ def search(request):
     if cache.get(DOWN_CACHE_KEY):
         raise EngineUnavailable("marked down after a recent failure")
     es_backend = backend()
-    extra = {model.indexed_get_content_type(): model for model in sources.extra_models()}
+    extra = {content_type(model): model for model in sources.extra_models()}
     body = build_search(
         request,
         hidden_paths=sources.hidden_paths(),
