@@ -13,8 +13,9 @@ beside the original fields, two computed fields:
 Models opt in by inheriting :class:`VietnameseSearchMixin` (``home.models.BasePage`` does, so every page
 does). They may declare:
 
-- ``search_group``: the type filter of the search page: "news", "training", "feedback" or "pages"
-  (the default);
+- ``search_group``: the type filter of the search page: "news", "training", "feedback" or "pages".
+  Left unset, a model of the news, training or feedback app falls in that app's group, any other in
+  "pages" (:func:`search_group_of`);
 - ``search_category_field``: the name of a many-to-many field to objects with ``name`` and ``slug``,
   counted and filtered as the "category" facet;
 - ``search_hidden_paths()`` (pages, classmethod): tree paths whose subtrees must never be found by the
@@ -91,6 +92,19 @@ def accent_tokens(text):
     return list(tokens)
 
 
+KNOWN_GROUPS = ("news", "training", "feedback")
+DEFAULT_GROUP = "pages"
+
+
+def search_group_of(model):
+    """The search page's type group of ``model``: its ``search_group``, else its app's, else "pages"."""
+    declared = getattr(model, "search_group", None)
+    if declared:
+        return declared
+    app_label = model._meta.app_label
+    return app_label if app_label in KNOWN_GROUPS else DEFAULT_GROUP
+
+
 def _flatten(value):
     if value is None:
         return
@@ -113,7 +127,7 @@ class VietnameseSearchMixin(models.Model):
     (``home_vietnamesesearchmixin__search_text_folded``).
     """
 
-    search_group = "pages"
+    search_group = None  # see search_group_of()
     search_category_field = None
     search_date_field = "first_published_at"
 
@@ -167,7 +181,7 @@ class VietnameseSearchMixin(models.Model):
         return " ".join(text for text in self.search_source_texts(include_title=False) if text.strip())
 
     def search_group_name(self):
-        return self.search_group
+        return search_group_of(type(self))
 
     def search_category_slugs(self):
         if not self.search_category_field or not self.pk:

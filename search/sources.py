@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from home.search import VietnameseSearchMixin
+from home.search import VietnameseSearchMixin, search_group_of
 
 # Order and names of the type filter; a group no one declared here shows under its own key.
 GROUP_LABELS = {
@@ -26,7 +26,6 @@ GROUP_LABELS = {
     "pages": _("Trang giới thiệu"),
     "feedback": _("Ý kiến đã trả lời"),
 }
-DEFAULT_GROUP = "pages"
 
 
 def group_label(group):
@@ -50,7 +49,7 @@ def page_models():
 
 
 def group_of(model):
-    return getattr(model, "search_group", DEFAULT_GROUP) or DEFAULT_GROUP
+    return search_group_of(model)
 
 
 def page_content_types():
