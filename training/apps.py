@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Đào tạo")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

@@ -51,6 +51,10 @@ def main_menu(context):
 def breadcrumbs(context, page):
     if page is None or page.depth <= 2:
         return []
+    # A page that already knows its ancestors (e.g. from a cached outline) saves the query.
+    known = getattr(page, "breadcrumb_ancestors", None)
+    if known is not None:
+        return known
     return list(Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "depth", "path"))
 
 

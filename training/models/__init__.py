@@ -1,0 +1,23 @@
+from .pages import CoursePage, EventMode, LessonPage, ModulePage, TrainingEventPage, TrainingIndexPage
+from .programme import Programme
+from .progress import Certificate, Enrolment, EnrolmentSource, LessonCompletion
+from .quiz import Attempt, Choice, Question, QuestionKind, Quiz
+
+__all__ = [
+    "Attempt",
+    "Certificate",
+    "Choice",
+    "CoursePage",
+    "Enrolment",
+    "EnrolmentSource",
+    "EventMode",
+    "LessonCompletion",
+    "LessonPage",
+    "ModulePage",
+    "Programme",
+    "Question",
+    "QuestionKind",
+    "Quiz",
+    "TrainingEventPage",
+    "TrainingIndexPage",
+]

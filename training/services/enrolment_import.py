@@ -1,0 +1,243 @@
+"""Importing learners from a spreadsheet (XLSX or CSV: name, phone, email, position, unit).
+
+Every row is validated before anything is written; one bad row and nothing is imported. New
+accounts get an unusable password and an e-mail inviting them to set one."""
+
+import contextlib
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from accounts.models import OrganisationUnit
+from home.text import fold_vi
+
+from ..models import EnrolmentSource
+from .progress import enrol
+
+MAX_FILE_SIZE = 2 * 1024 * 1024
+MAX_ROWS = 3000
+LEARNERS = "Học viên"
+PHONE_RE = re.compile(r"^\+?[0-9 .]{8,15}$")
+
+# Folded header -> field. Accepts the Vietnamese headers and their ASCII forms.
+HEADERS = {
+    "ho va ten": "name",
+    "ho ten": "name",
+    "ten": "name",
+    "so dien thoai": "phone",
+    "dien thoai": "phone",
+    "email": "email",
+    "thu dien tu": "email",
+    "chuc vu": "position",
+    "don vi": "unit",
+}
+REQUIRED_COLUMNS = ("name", "email", "unit")
+
+
+@dataclass
+class ImportResult:
+    errors: list = field(default_factory=list)  # (line, message)
+    created: list = field(default_factory=list)
+    existing: list = field(default_factory=list)
+    enrolled: int = 0
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+class ImportFileError(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def read_rows(uploaded):
+    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file."""
+    name = (uploaded.name or "").lower()
+    if uploaded.size > MAX_FILE_SIZE:
+        raise ImportFileError(_("Tệp quá lớn (tối đa 2 MB)."))
+    data = uploaded.read()
+    if name.endswith(".xlsx"):
+        raw_rows = _xlsx_rows(data)
+    elif name.endswith(".csv"):
+        raw_rows = _csv_rows(data)
+    else:
+        raise ImportFileError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
+    if not raw_rows:
+        raise ImportFileError(_("Tệp không có dữ liệu."))
+    header = [HEADERS.get(fold_vi(str(cell or "")).strip().lower()) for cell in raw_rows[0]]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise ImportFileError(_("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị."))
+    rows = []
+    for line, cells in enumerate(raw_rows[1:], start=2):
+        values = {}
+        for column, cell in zip(header, cells, strict=False):
+            if column:
+                values[column] = ("" if cell is None else str(cell)).strip()
+        if any(values.values()):
+            rows.append((line, values))
+    if len(rows) > MAX_ROWS:
+        raise ImportFileError(_("Mỗi lần nhập tối đa %(max)d dòng.") % {"max": MAX_ROWS})
+    return rows
+
+
+def _xlsx_rows(data):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors for a broken file
+        raise ImportFileError(_("Không đọc được tệp Excel. Xin lưu lại dưới dạng .xlsx rồi thử lại.")) from None
+    sheet = workbook.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)]
+    workbook.close()
+    return rows
+
+
+def _csv_rows(data):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(_("Tệp CSV phải dùng bảng mã UTF-8.")) from None
+    dialect = csv.excel
+    with contextlib.suppress(csv.Error):
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    return [row for _i, row in zip(range(MAX_ROWS + 2), csv.reader(io.StringIO(text), dialect), strict=False)]
+
+
+def _units_by_name():
+    units = {}
+    for unit in OrganisationUnit.objects.only("id", "name"):
+        units.setdefault(fold_vi(unit.name).lower(), []).append(unit)
+    return units
+
+
+def validate_rows(rows):
+    """Checks every row; returns ``(clean_rows, errors)`` without writing anything."""
+    User = get_user_model()
+    units = _units_by_name()
+    emails = [values.get("email", "").lower() for _line, values in rows]
+    existing = {user.email.lower(): user for user in User.objects.filter(email__in=[e for e in emails if e])}
+    seen = {}
+    clean, errors = [], []
+    for line, values in rows:
+        problems = []
+        name = values.get("name", "")
+        email = values.get("email", "").lower()
+        phone = values.get("phone", "")
+        position = values.get("position", "")
+        if not name:
+            problems.append(_("thiếu họ và tên"))
+        elif len(name) > 150:
+            problems.append(_("họ và tên quá dài"))
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems.append(
+                _("email \u201c%(email)s\u201d không hợp lệ") % {"email": email[:80]} if email else _("thiếu email")
+            )
+        if email and email in seen:
+            problems.append(_("email trùng với dòng %(line)d") % {"line": seen[email]})
+        seen.setdefault(email, line)
+        if phone and not PHONE_RE.match(phone):
+            problems.append(_("số điện thoại \u201c%(phone)s\u201d không hợp lệ") % {"phone": phone[:30]})
+        if len(position) > 150:
+            problems.append(_("chức vụ quá dài"))
+        matches = units.get(fold_vi(values.get("unit", "")).lower(), [])
+        if not values.get("unit"):
+            problems.append(_("thiếu đơn vị"))
+        elif not matches:
+            problems.append(_("không có đơn vị \u201c%(unit)s\u201d") % {"unit": values["unit"][:100]})
+        elif len(matches) > 1:
+            problems.append(_("có nhiều đơn vị tên \u201c%(unit)s\u201d") % {"unit": values["unit"][:100]})
+        if problems:
+            message = "; ".join(problems)
+            errors.append((line, message[:1].upper() + message[1:]))
+            continue
+        clean.append(
+            {
+                "line": line,
+                "name": name,
+                "email": email,
+                "phone": phone,
+                "position": position,
+                "unit": matches[0],
+                "user": existing.get(email),
+            }
+        )
+    return clean, errors
+
+
+def _unique_username(email, taken):
+    base = email[:150]
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        suffix = f"-{n}"
+        candidate = base[: 150 - len(suffix)] + suffix
+    taken.add(candidate)
+    return candidate
+
+
+def import_learners(course, rows, *, by, send_invitations=True):
+    """Creates the missing accounts and enrols everyone in ``course``, all or nothing."""
+    User = get_user_model()
+    clean, errors = validate_rows(rows)
+    result = ImportResult(errors=errors)
+    if errors:
+        return result
+    learners = Group.objects.get(name=LEARNERS)
+    taken = set(
+        User.objects.filter(username__in=[row["email"][:150] for row in clean]).values_list("username", flat=True)
+    )
+    with transaction.atomic():
+        for row in clean:
+            user = row["user"]
+            if user is None:
+                user = User(
+                    username=_unique_username(row["email"], taken),
+                    email=row["email"],
+                    full_name=row["name"],
+                    phone=row["phone"],
+                    position=row["position"],
+                    unit=row["unit"],
+                )
+                user.set_unusable_password()
+                user.save()
+                user.groups.add(learners)
+                result.created.append(user)
+            else:
+                result.existing.append(user)
+            if enrol(user, course, source=EnrolmentSource.IMPORT, by=by)[1]:
+                result.enrolled += 1
+        if send_invitations:
+            user_ids = [user.pk for user in result.created]
+            transaction.on_commit(lambda: _send_invitations(user_ids, course.pk))
+    return result
+
+
+def invitation_link(user):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+
+
+def _send_invitations(user_ids, course_id):
+    from ..tasks import send_invitation
+
+    for user_id in user_ids:
+        send_invitation.enqueue(user_id, course_id)

@@ -1,0 +1,228 @@
+"""Enrolment, lesson completion, course outline and progress, certificate issue and revocation."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import (
+    Attempt,
+    Certificate,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    LessonCompletion,
+    LessonPage,
+    Quiz,
+)
+from . import TrainingError
+
+LESSON_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "estimated_minutes", "required")
+
+
+def course_lessons(course):
+    """The live lessons of a course in reading order (one query)."""
+    return list(LessonPage.objects.descendant_of(course).live().only(*LESSON_FIELDS).order_by("path"))
+
+
+def enrol(user, course, *, source=EnrolmentSource.SELF, by=None):
+    """Enrols ``user`` (idempotent); returns ``(enrolment, created)``."""
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.get_or_create(
+                user=user, course=course, defaults={"source": source, "enrolled_by": by}
+            )
+    except IntegrityError:  # the same enrolment created concurrently
+        return Enrolment.objects.get(user=user, course=course), False
+
+
+def self_enrol(user, course):
+    """A learner enrols on their own: only in courses open to it."""
+    existing = Enrolment.objects.filter(user=user, course=course).first()
+    if existing:
+        return existing
+    if not course.self_enrolment:
+        raise TrainingError(_("Khóa học này do quản lý đào tạo ghi danh. Xin liên hệ Hội để được ghi danh."))
+    return enrol(user, course, source=EnrolmentSource.SELF)[0]
+
+
+def complete_lesson(user, lesson):
+    """Marks ``lesson`` completed for ``user`` and issues the certificate when the course is done.
+
+    Returns the certificate issued now, if any."""
+    course = lesson.course
+    if course is None or not lesson.live:
+        raise TrainingError(_("Bài học này không còn được công bố."))
+    self_enrol(user, course)
+    LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"course": course})
+    return issue_certificate_if_complete(user, course)
+
+
+def final_quiz(course):
+    return Quiz.objects.filter(course=course, lesson__isnull=True).first()
+
+
+def has_completed_course(user, course):
+    """True when every required live lesson is completed and the final test (if any) passed."""
+    required = set(LessonPage.objects.descendant_of(course).live().filter(required=True).values_list("id", flat=True))
+    done = set(LessonCompletion.objects.filter(user=user, course=course).values_list("lesson_id", flat=True))
+    if not required <= done:
+        return False
+    quiz = final_quiz(course)
+    return quiz is None or Attempt.objects.filter(user=user, quiz=quiz, passed=True).exists()
+
+
+def issue_certificate_if_complete(user, course):
+    """Issues the course's certificate once (returns it only when issued by this call)."""
+    if Certificate.objects.filter(user=user, course=course).exists() or not has_completed_course(user, course):
+        return None
+    quiz = final_quiz(course)
+    best = None
+    if quiz is not None:
+        best = (
+            Attempt.objects.filter(user=user, quiz=quiz, passed=True).order_by("-score").values_list("score", flat=True)
+        ).first()
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                user=user, course=course, holder_name=user.get_full_name(), course_title=course.title, score=best
+            )
+    except IntegrityError:
+        return None
+    Enrolment.objects.filter(user=user, course=course, completed_at__isnull=True).update(
+        completed_at=certificate.issued_at
+    )
+    return certificate
+
+
+def revoke_certificate(certificate, *, by, reason):
+    if not reason or not reason.strip():
+        raise TrainingError(_("Cần ghi lý do thu hồi."))
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revoked_reason = reason.strip()[:500]
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+    return certificate
+
+
+def restore_certificate(certificate):
+    certificate.revoked_at = None
+    certificate.revoked_by = None
+    certificate.revoked_reason = ""
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+    return certificate
+
+
+def _progress(lessons, done_ids):
+    total = len(lessons)
+    completed = sum(1 for lesson in lessons if lesson.id in done_ids)
+    next_lesson = next((lesson for lesson in lessons if lesson.id not in done_ids), None)
+    return {
+        "total_lessons": total,
+        "completed_lessons": completed,
+        "percent": round(100 * completed / total) if total else 0,
+        "next_lesson": next_lesson,
+    }
+
+
+def _done_ids(user, course_id):
+    return set(LessonCompletion.objects.filter(user=user, course_id=course_id).values_list("lesson_id", flat=True))
+
+
+def course_context(course, user):
+    """What the course page shows: the outline by module (cached) and, for a learner, their own
+    progress and final-test attempts: two queries whatever the size of the course."""
+    from .quiz import quiz_status
+    from .structure import get_outline
+
+    outline = get_outline(course.path)
+    course.breadcrumb_ancestors = [outline.index]
+    context = {
+        "modules": outline.modules,
+        "lessons": outline.lessons,
+        "final_quiz": outline.final_quiz,
+        "progress": None,
+        "final_status": None,
+        "completed": False,
+    }
+    if user.is_authenticated:
+        done_ids = _done_ids(user, course.pk)
+        for module in outline.modules:
+            for lesson in module.outline_lessons:
+                lesson.is_done = lesson.id in done_ids
+        context["progress"] = _progress(outline.lessons, done_ids)
+        lessons_done = outline.required_ids() <= done_ids
+        if outline.final_quiz is not None:
+            context["final_status"] = quiz_status(outline.final_quiz, user)
+            context["completed"] = lessons_done and context["final_status"]["passed"]
+        else:
+            context["completed"] = lessons_done
+    return context
+
+
+def lesson_context(lesson, user):
+    """Previous/next lessons, the lesson's quiz and, for a learner, whether it is done."""
+    from .quiz import quiz_status
+    from .structure import course_path_of, get_outline
+
+    outline = get_outline(course_path_of(lesson))
+    lessons = outline.lessons
+    index = next((i for i, item in enumerate(lessons) if item.id == lesson.id), 0)
+    module = outline.module_of(lesson)
+    lesson.breadcrumb_ancestors = [outline.index, outline.course, *([module] if module else [])]
+    quiz = outline.quiz_for(lesson.id)
+    context = {
+        "course": outline.course,
+        "previous_lesson": lessons[index - 1] if index > 0 else None,
+        "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
+        "lesson_number": index + 1,
+        "lesson_count": len(lessons),
+        "quiz": quiz,
+        "is_done": False,
+        "progress": None,
+        "quiz_status": None,
+    }
+    if user.is_authenticated:
+        done_ids = _done_ids(user, outline.course.pk)
+        context["is_done"] = lesson.id in done_ids
+        context["progress"] = _progress(lessons, done_ids)
+        if quiz is not None:
+            context["quiz_status"] = quiz_status(quiz, user)
+    return context
+
+
+def my_courses(user):
+    """The learner's enrolments with progress and certificates, in a fixed number of queries."""
+    enrolments = list(Enrolment.objects.filter(user=user).select_related("course").order_by("-enrolled_at"))
+    course_ids = [enrolment.course_id for enrolment in enrolments]
+    done = {}
+    for course_id, lesson_id in LessonCompletion.objects.filter(user=user, course_id__in=course_ids).values_list(
+        "course_id", "lesson_id"
+    ):
+        done.setdefault(course_id, set()).add(lesson_id)
+    lessons_by_course = {}
+    courses = {enrolment.course_id: enrolment.course for enrolment in enrolments}
+    if courses:
+        from django.db.models import Q
+
+        path_filter = Q()
+        for course in courses.values():
+            path_filter |= Q(path__startswith=course.path, depth__gt=course.depth)
+        for lesson in LessonPage.objects.live().filter(path_filter).only(*LESSON_FIELDS).order_by("path"):
+            for course in courses.values():
+                if lesson.path.startswith(course.path):
+                    lessons_by_course.setdefault(course.id, []).append(lesson)
+    certificates = {
+        certificate.course_id: certificate
+        for certificate in Certificate.objects.filter(user=user, course_id__in=course_ids)
+    }
+    for enrolment in enrolments:
+        enrolment.progress = _progress(
+            lessons_by_course.get(enrolment.course_id, []), done.get(enrolment.course_id, set())
+        )
+        enrolment.certificate = certificates.get(enrolment.course_id)
+    return enrolments
+
+
+def available_courses(user):
+    enrolled = Enrolment.objects.filter(user=user).values("course_id")
+    return CoursePage.objects.live().public().filter(self_enrolment=True).exclude(id__in=enrolled).order_by("title")

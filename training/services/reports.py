@@ -1,0 +1,217 @@
+"""Training reports: per course and per unit, rolled up the unit tree, in a fixed number of queries.
+
+Rows are counted in the database grouped by (course, unit); the tree is loaded once and the sums
+are carried up in Python, so the query count does not grow with learners, units or courses."""
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Max, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import OrganisationUnit
+
+from ..models import Attempt, CoursePage, Enrolment, LessonCompletion
+
+LEARNERS = "Học viên"
+NO_UNIT = None
+
+
+@dataclass
+class Figures:
+    learners: int = 0
+    enrolled: int = 0
+    started: int = 0
+    completed: int = 0
+    tested: int = 0
+    passed: int = 0
+    score_total: Decimal = Decimal(0)
+
+    def add(self, other):
+        for name in ("learners", "enrolled", "started", "completed", "tested", "passed", "score_total"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def average_score(self):
+        return round(self.score_total / self.tested, 1) if self.tested else None
+
+    @property
+    def pass_rate(self):
+        return round(100 * self.passed / self.tested, 1) if self.tested else None
+
+    @property
+    def coverage(self):
+        return round(100 * self.completed / self.learners, 1) if self.learners else None
+
+
+@dataclass
+class UnitRow:
+    unit: object
+    depth: int
+    own: Figures = field(default_factory=Figures)
+    total: Figures = field(default_factory=Figures)
+
+    @property
+    def name(self):
+        return self.unit.name if self.unit else _("Chưa có đơn vị")
+
+
+@dataclass
+class CourseReport:
+    course: object
+    rows: list
+    total: Figures
+
+
+def _date_filter(prefix, date_from, date_to):
+    filters = {}
+    if date_from:
+        filters[f"{prefix}__date__gte"] = date_from
+    if date_to:
+        filters[f"{prefix}__date__lte"] = date_to
+    return filters
+
+
+def build_report(courses, date_from=None, date_to=None):
+    """One CourseReport per course. The period selects enrolments by their date (a cohort):
+    started, completed and scores are those of the learners enrolled in it."""
+    User = get_user_model()
+    courses = list(courses)
+    course_ids = [course.pk for course in courses]
+    units = list(OrganisationUnit.objects.only("id", "name", "parent_id", "sort_path").order_by("sort_path"))
+    learners_per_unit = dict(
+        User.objects.filter(groups__name=LEARNERS, is_active=True)
+        .values("unit_id")
+        .annotate(n=Count("id", distinct=True))
+        .values_list("unit_id", "n")
+    )
+    enrolments = Enrolment.objects.filter(course_id__in=course_ids, **_date_filter("enrolled_at", date_from, date_to))
+    # (course, user) -> unit, for everyone in the cohort.
+    cohort = {}
+    completed = set()
+    for course_id, user_id, unit_id, completed_at in enrolments.values_list(
+        "course_id", "user_id", "user__unit_id", "completed_at"
+    ):
+        cohort[(course_id, user_id)] = unit_id
+        if completed_at:
+            completed.add((course_id, user_id))
+    started = set(
+        LessonCompletion.objects.filter(course_id__in=course_ids).values_list("course_id", "user_id").distinct()
+    )
+    started |= set(
+        Attempt.objects.filter(quiz__course_id__in=course_ids, submitted_at__isnull=False)
+        .values_list("quiz__course_id", "user_id")
+        .distinct()
+    )
+    best_final = {}
+    for course_id, user_id, best, passed in (
+        Attempt.objects.filter(quiz__course_id__in=course_ids, quiz__lesson__isnull=True, submitted_at__isnull=False)
+        .values("quiz__course_id", "user_id")
+        .annotate(best=Max("score"), passed=Count("id", filter=Q(passed=True)))
+        .values_list("quiz__course_id", "user_id", "best", "passed")
+    ):
+        best_final[(course_id, user_id)] = (best, bool(passed))
+
+    own = defaultdict(Figures)  # (course_id, unit_id) -> figures
+    for (course_id, user_id), unit_id in cohort.items():
+        figures = own[(course_id, unit_id)]
+        figures.enrolled += 1
+        if (course_id, user_id) in started or (course_id, user_id) in completed:
+            figures.started += 1
+        if (course_id, user_id) in completed:
+            figures.completed += 1
+        if (course_id, user_id) in best_final:
+            best, passed = best_final[(course_id, user_id)]
+            figures.tested += 1
+            figures.passed += int(passed)
+            figures.score_total += best or 0
+
+    parents = {unit.pk: unit.parent_id for unit in units}
+    depth = {}
+
+    def depth_of(unit_id):
+        if unit_id not in depth:
+            parent = parents.get(unit_id)
+            depth[unit_id] = 0 if parent is None else depth_of(parent) + 1
+        return depth[unit_id]
+
+    reports = []
+    for course in courses:
+        rows = {unit.pk: UnitRow(unit=unit, depth=depth_of(unit.pk)) for unit in units}
+        rows[NO_UNIT] = UnitRow(unit=None, depth=0)
+        for unit_id, row in rows.items():
+            row.own.learners = learners_per_unit.get(unit_id, 0)
+            row.own.add(own.get((course.pk, unit_id), Figures()))
+        total = Figures()
+        for unit_id, row in rows.items():
+            total.add(row.own)
+            ancestor = unit_id
+            while ancestor in rows:
+                rows[ancestor].total.add(row.own)
+                ancestor = parents.get(ancestor)
+                if ancestor is None:
+                    break
+        ordered = [rows[unit.pk] for unit in units]
+        if rows[NO_UNIT].total.learners or rows[NO_UNIT].total.enrolled:
+            ordered.append(rows[NO_UNIT])
+        reports.append(CourseReport(course=course, rows=ordered, total=total))
+    return reports
+
+
+def report_courses(programme=None):
+    courses = CoursePage.objects.live().select_related("programme").order_by("title")
+    if programme:
+        courses = courses.filter(programme=programme)
+    return courses
+
+
+COLUMNS = [
+    ("learners", gettext_lazy("Học viên trong đơn vị")),
+    ("enrolled", gettext_lazy("Ghi danh")),
+    ("started", gettext_lazy("Đã bắt đầu")),
+    ("completed", gettext_lazy("Hoàn thành")),
+    ("average_score", gettext_lazy("Điểm trung bình (%)")),
+    ("pass_rate", gettext_lazy("Tỷ lệ đạt (%)")),
+    ("coverage", gettext_lazy("Độ bao phủ (%)")),
+]
+
+
+def export_xlsx(reports, date_from=None, date_to=None):
+    """The report as an XLSX workbook (bytes): a summary sheet and one sheet per course."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = _("Tổng hợp")[:31]
+    period = _("Thời gian ghi danh: %(start)s - %(end)s") % {
+        "start": date_from.strftime("%d/%m/%Y") if date_from else "...",
+        "end": date_to.strftime("%d/%m/%Y") if date_to else "...",
+    }
+    summary.append([_("Báo cáo kết quả đào tạo")])
+    summary.append([period])
+    summary.append([_("Khóa học"), *[str(label) for _key, label in COLUMNS]])
+    for cell in summary[3]:
+        cell.font = Font(bold=True)
+    for report in reports:
+        summary.append([report.course.title, *[getattr(report.total, key) for key, _label in COLUMNS]])
+    summary.column_dimensions["A"].width = 50
+    for index, report in enumerate(reports, start=1):
+        sheet = workbook.create_sheet(title=f"{index}. {report.course.title}"[:31].replace("/", "-"))
+        sheet.append([report.course.title])
+        sheet.append([period])
+        sheet.append([_("Đơn vị"), *[str(label) for _key, label in COLUMNS]])
+        for cell in sheet[3]:
+            cell.font = Font(bold=True)
+        for row in report.rows:
+            sheet.append([row.name, *[getattr(row.total, key) for key, _label in COLUMNS]])
+            sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(indent=row.depth * 2)
+        sheet.append([_("Tổng cộng"), *[getattr(report.total, key) for key, _label in COLUMNS]])
+        sheet.column_dimensions["A"].width = 45
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

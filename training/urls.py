@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "training"
+
+urlpatterns = [
+    path("khoa-hoc-cua-toi/", views.my_courses, name="my_courses"),
+    path("khoa-hoc-cua-toi/ghi-danh/<int:course_id>/", views.enrol, name="enrol"),
+    path("khoa-hoc-cua-toi/hoan-thanh/<int:lesson_id>/", views.complete_lesson, name="complete_lesson"),
+    path("khoa-hoc-cua-toi/bai-kiem-tra/<int:quiz_id>/", views.start_quiz, name="start_quiz"),
+    path("khoa-hoc-cua-toi/bai-lam/<int:attempt_id>/", views.AttemptView.as_view(), name="attempt"),
+    path("khoa-hoc-cua-toi/khoa-hoc/<int:course_id>/chung-nhan/", views.course_certificate, name="course_certificate"),
+    path("khoa-hoc-cua-toi/chung-nhan/<str:code>/", views.certificate_print, name="certificate_print"),
+    path("chung-nhan/<str:code>/", views.certificate_verify, name="certificate_verify"),
+]
