@@ -14,6 +14,7 @@ urlpatterns = [
     path("tai-khoan/", include("accounts.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include("training.urls")),
+    path("", include("feedback.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz/", home_views.healthz, name="healthz"),

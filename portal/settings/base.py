@@ -225,8 +225,25 @@ if MEDIA_STORAGE == "s3":
     }
 else:
     _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# What the public uploads (feedback attachments) is private: no URL, served by a permission-checked
+# admin view. Locally a folder outside MEDIA_ROOT; with S3, the same bucket under "private/", signed.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+if MEDIA_STORAGE == "s3":
+    _private_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_default_storage["OPTIONS"],
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
+else:
+    _private_storage = {"BACKEND": "feedback.storage.PrivateFileSystemStorage"}
 STORAGES = {
     "default": _default_storage,
+    "private": _private_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -279,6 +296,17 @@ if ELASTICSEARCH_URL:
         },
         "database": _DATABASE_SEARCH,
     }
+
+# Feedback (listening forum): spam limits per client address, anonymisation, client address.
+# Number of reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 3)
+FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 5)
+FEEDBACK_RATE_LIMIT_NO_POW = env_int("FEEDBACK_RATE_LIMIT_NO_POW", 2)
+FEEDBACK_RATE_WINDOW = env_int("FEEDBACK_RATE_WINDOW", 3600)
+FEEDBACK_POW_BITS = env_int("FEEDBACK_POW_BITS", 14)
+FEEDBACK_LOOKUP_RATE_LIMIT = env_int("FEEDBACK_LOOKUP_RATE_LIMIT", 20)
+FEEDBACK_ANONYMISE_AFTER_MONTHS = env_int("FEEDBACK_ANONYMISE_AFTER_MONTHS", 24)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Hội Liên hiệp Phụ nữ tỉnh")

@@ -1,0 +1,206 @@
+"""Demo listening forum: the page at /gui-y-kien/, topics, and items in every status."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from home.models import HomePage
+
+from . import codes
+from .models import Feedback, FeedbackPage, ModerationEvent, Status, Topic
+from .workflow import record
+
+TOPICS = [
+    ("Môi trường", "Rác thải, nước thải, ô nhiễm ở khu dân cư.", False),
+    ("An toàn thực phẩm", "Thực phẩm bẩn, hàng giả, bếp ăn tập thể.", False),
+    ("Quyền lợi lao động nữ", "Thai sản, giờ làm, bảo hiểm cho lao động nữ.", False),
+    ("Khiếu nại kéo dài", "Vụ việc đã gửi nhiều nơi chưa được giải quyết.", False),
+    ("Bạo lực gia đình, xâm hại", "Bạo lực, xâm hại phụ nữ và trẻ em (chỉ cán bộ được giao mới xem).", True),
+    ("Sức khỏe sinh sản", "Chăm sóc sức khỏe bà mẹ, trẻ em (chỉ cán bộ được giao mới xem).", True),
+]
+
+INTRO = (
+    "<p>Diễn đàn lắng nghe ý kiến hội viên phụ nữ: Hội tiếp nhận phản ánh về môi trường, an toàn thực phẩm, "
+    "quyền lợi của lao động nữ, quyền của phụ nữ và trẻ em, và theo dõi kiến nghị đến khi được giải quyết.</p>"
+    "<ul><li>Bạn có thể gửi ẩn danh; nếu muốn được trả lời, hãy để lại số điện thoại hoặc thư điện tử.</li>"
+    "<li>Sau khi gửi, bạn nhận một mã tra cứu để theo dõi kết quả.</li></ul>"
+)
+
+# content, topic index, status, sender name, forwarded to, answer, public summary, days ago
+ITEMS = [
+    (
+        "Bãi rác tự phát cạnh trường mầm non thôn Đông bốc mùi, ruồi nhặng nhiều, các cháu phải đeo khẩu trang khi vào lớp.",
+        0,
+        Status.NEW,
+        "Đỗ Thị Hạnh",
+        "",
+        "",
+        "",
+        1,
+    ),
+    (
+        "Cửa hàng đầu ngõ bán bánh kẹo không nhãn mác, không rõ hạn dùng, trẻ con mua nhiều.",
+        1,
+        Status.NEW,
+        "",
+        "",
+        "",
+        "",
+        2,
+    ),
+    ("Mua vé số trúng thưởng lớn, bấm vào đường dẫn để nhận quà!!!", 0, Status.SPAM, "", "", "", "", 6),
+    ("Tôi muốn hỏi giá phân bón năm nay.", 3, Status.REJECTED, "Lý Văn Tâm", "", "", "", 9),
+    (
+        "Công ty may ở cụm công nghiệp không cho công nhân nữ nghỉ khám thai định kỳ.",
+        2,
+        Status.NEEDS_INFO,
+        "Vi Thị Mai",
+        "",
+        "",
+        "",
+        4,
+    ),
+    (
+        "Nước thải từ cơ sở chế biến nông sản chảy thẳng ra mương tưới của xã Đồng Tâm.",
+        0,
+        Status.ACCEPTED,
+        "Hà Thị Thu",
+        "",
+        "",
+        "",
+        5,
+    ),
+    (
+        "Bếp ăn của trường tiểu học dùng rau không rõ nguồn gốc, phụ huynh lo lắng.",
+        1,
+        Status.FORWARDED,
+        "Nông Thị Hoa",
+        "Phòng Y tế huyện",
+        "",
+        "",
+        20,
+    ),
+    (
+        "Chị em lao động tự do ở chợ chưa được hướng dẫn tham gia bảo hiểm xã hội tự nguyện.",
+        2,
+        Status.FORWARDED,
+        "",
+        "Bảo hiểm xã hội huyện",
+        "",
+        "",
+        12,
+    ),
+    (
+        "Đèn đường khu tổ dân phố 3 hỏng nhiều tháng, chị em đi làm ca đêm về rất sợ.",
+        3,
+        Status.RESOLVED,
+        "Trịnh Thị Yến",
+        "UBND phường Trung Tâm",
+        "UBND phường đã thay 12 bóng đèn và giao tổ dân phố kiểm tra hằng tháng.",
+        "",
+        30,
+    ),
+    (
+        "Khói đốt rơm rạ mỗi vụ gặt làm nhiều trẻ nhỏ ở thôn Tây bị ho.",
+        0,
+        Status.PUBLISHED,
+        "Mai Thị Nga",
+        "UBND xã Hòa Bình",
+        "UBND xã đã tuyên truyền không đốt rơm rạ, hỗ trợ chế phẩm ủ rơm làm phân bón cho 120 hộ.",
+        "Khói đốt rơm rạ sau mùa gặt ảnh hưởng đến sức khỏe trẻ nhỏ ở một thôn.",
+        45,
+    ),
+    (
+        "Một số hộ kinh doanh thịt lợn ở chợ xã không có giấy kiểm dịch.",
+        1,
+        Status.PUBLISHED,
+        "",
+        "Trạm Chăn nuôi và Thú y huyện",
+        "Trạm đã kiểm tra, xử phạt hai hộ và yêu cầu niêm yết giấy kiểm dịch tại quầy.",
+        "Thịt bán ở chợ một xã không có giấy kiểm dịch.",
+        60,
+    ),
+]
+
+TRANSITIONS_TO = {
+    Status.SPAM: ["mark_spam"],
+    Status.REJECTED: ["reject"],
+    Status.NEEDS_INFO: ["request_info"],
+    Status.ACCEPTED: ["accept"],
+    Status.FORWARDED: ["accept", "forward"],
+    Status.RESOLVED: ["accept", "forward", "resolve"],
+    Status.PUBLISHED: ["accept", "forward", "resolve", "publish"],
+}
+
+
+def _demo_code(index):
+    # Stable codes keep the demo idempotent and easy to try on the lookup page.
+    body = "".join(codes.ALPHABET[(index * 7 + k * 3 + 11) % 32] for k in range(codes.LENGTH))
+    return codes.format_code(body)
+
+
+def load(command):
+    home = HomePage.objects.get()
+    page = FeedbackPage.objects.first()
+    if page is None:
+        privacy = Page.objects.filter(slug="chinh-sach-bao-ve-du-lieu").first()
+        page = FeedbackPage(
+            title="Gửi ý kiến, phản ánh",
+            slug="gui-y-kien",
+            intro=INTRO,
+            privacy_page=privacy,
+            show_in_menus=True,
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+
+    topics = []
+    for order, (name, description, sensitive) in enumerate(TOPICS):
+        topic, _ = Topic.objects.get_or_create(
+            name=name, defaults={"description": description, "sensitive": sensitive, "sort_order": order}
+        )
+        topics.append(topic)
+
+    moderator = get_user_model().objects.filter(username="tiepnhan").first()
+    now = timezone.now()
+    for index, (content, topic_index, status, name, forwarded_to, answer, summary, days) in enumerate(ITEMS):
+        code = _demo_code(index)
+        if Feedback.objects.filter(code=code).exists():
+            continue
+        created = now - datetime.timedelta(days=days)
+        item = Feedback.objects.create(
+            code=code,
+            topic=topics[topic_index],
+            content=content,
+            name=name,
+            phone=f"09123456{index:02d}" if name else "",
+            wants_reply=bool(name),
+            consent_at=created,
+            created_at=created,
+            status=status,
+            forwarded_to=forwarded_to,
+            # One forwarded item is overdue, to show the highlight and the reminder.
+            deadline=(timezone.localdate() + datetime.timedelta(days=-3 if index == 6 else 15))
+            if forwarded_to
+            else None,
+            answer=answer,
+            public_summary=summary,
+            rejection_reason="Nội dung không thuộc phạm vi tiếp nhận của Hội." if status == Status.REJECTED else "",
+            assignee=moderator if status not in (Status.NEW, Status.SPAM) else None,
+            resolved_at=created + datetime.timedelta(days=days // 2) if answer else None,
+            published_at=created + datetime.timedelta(days=days // 2 + 1) if summary else None,
+            closed_at=created + datetime.timedelta(days=1)
+            if status in (Status.SPAM, Status.REJECTED)
+            else (created + datetime.timedelta(days=days // 2) if answer else None),
+        )
+        events = [record(item, "submit", actor_label="Người gửi")]
+        for action in TRANSITIONS_TO.get(status, []):
+            events.append(record(item, action, user=moderator, actor_label="" if moderator else "Cán bộ tiếp nhận"))
+        # Spread the history over the item's life, as it would have happened.
+        step = datetime.timedelta(days=days) / (len(events) + 1)
+        for number, event in enumerate(events):
+            ModerationEvent.objects.filter(pk=event.pk).update(created_at=created + step * number)
+    command.log(f"Listening forum at {page.url}, {len(topics)} topics, {Feedback.objects.count()} feedback items.")

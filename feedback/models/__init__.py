@@ -1,0 +1,15 @@
+from .items import Attachment, Feedback, FeedbackQuerySet, Status, Topic
+from .moderation import ModerationEvent
+from .notifications import Notification
+from .pages import FeedbackPage
+
+__all__ = [
+    "Attachment",
+    "Feedback",
+    "FeedbackPage",
+    "FeedbackQuerySet",
+    "ModerationEvent",
+    "Notification",
+    "Status",
+    "Topic",
+]

@@ -1,0 +1,75 @@
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import BasePage
+
+
+class FeedbackPage(BasePage):
+    """The listening forum's page: the editors' introduction above the public form.
+
+    The page serves the form itself (GET shows it, POST stores the message and shows the code).
+    """
+
+    intro = RichTextField(
+        verbose_name=_("Lời giới thiệu"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Giải thích ai nên gửi, Hội tiếp nhận những nội dung gì và trả lời trong bao lâu."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Trang chính sách bảo vệ dữ liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ô đồng ý xử lý dữ liệu cá nhân dẫn đến trang này."),
+    )
+    thank_you_text = models.TextField(
+        _("Lời cảm ơn sau khi gửi"),
+        blank=True,
+        default="Cảm ơn bạn đã tin tưởng gửi ý kiến tới Hội. Cán bộ tiếp nhận sẽ xem xét trong 5 ngày làm việc.",
+        help_text=_("Hiện cùng mã tra cứu khi gửi thành công."),
+    )
+
+    template = "feedback/feedback_page.html"
+    success_template = "feedback/feedback_success.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        PageChooserPanel("privacy_page"),
+        FieldPanel("thank_you_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("Trang gửi ý kiến, phản ánh")
+        verbose_name_plural = _("Trang gửi ý kiến, phản ánh")
+
+    def serve(self, request, *args, **kwargs):
+        from ..forms import FeedbackForm
+        from ..services import submit_feedback
+
+        privacy_url = self.privacy_page.specific.url if self.privacy_page_id and self.privacy_page else None
+        if request.method == "POST":
+            form = FeedbackForm(request.POST, request.FILES, request=request, privacy_url=privacy_url)
+            if form.is_valid():
+                result = submit_feedback(form)
+                context = self.get_context(request, *args, **kwargs)
+                context.update({"item": result.item, "duplicate": result.duplicate})
+                return TemplateResponse(request, self.success_template, context)
+        else:
+            form = FeedbackForm(request=request, privacy_url=privacy_url)
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)

@@ -1,0 +1,333 @@
+"""The feedback lifecycle: submission, moderation transitions, sender actions, privacy.
+
+Every status change of a :class:`~feedback.models.Feedback` goes through :data:`WORKFLOW` here.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext_lazy as _
+
+from . import codes, notifications
+from .models import Attachment, Feedback, ModerationEvent, Status
+from .spam import content_fingerprint, ip_fingerprint
+from .workflow import IllegalTransition, Transition, Workflow, record
+
+SENDER = _("Người gửi")
+DUPLICATE_WINDOW = datetime.timedelta(hours=24)
+CHANGE = "feedback.change_feedback"
+PUBLISH = "feedback.publish_feedback"
+
+
+def _close(item, values):
+    item.closed_at = timezone.now()
+
+
+def _reject(item, values):
+    item.rejection_reason = values["reason"].strip()
+    _close(item, values)
+
+
+def _forward(item, values):
+    deadline = values["deadline"]
+    if isinstance(deadline, str):
+        deadline = parse_date(deadline)
+    if deadline is None:
+        raise ValueError("deadline")
+    item.forwarded_to = values["forwarded_to"].strip()
+    item.deadline = deadline
+    item.reminded_at = None
+
+
+def _resolve(item, values):
+    item.answer = values["answer"].strip()
+    item.resolved_at = item.closed_at = timezone.now()
+
+
+def _publish(item, values):
+    item.public_summary = values["public_summary"].strip()
+    item.published_at = timezone.now()
+
+
+def _reopen(item, values):
+    item.reopen_count += 1
+    item.closed_at = item.published_at = item.sender_confirmed_at = None
+
+
+WORKFLOW = Workflow(
+    "status",
+    [
+        Transition("accept", _("Tiếp nhận"), (Status.NEW, Status.NEEDS_INFO), Status.ACCEPTED, CHANGE, style="primary"),
+        Transition(
+            "request_info",
+            _("Đề nghị bổ sung thông tin"),
+            (Status.NEW,),
+            Status.NEEDS_INFO,
+            CHANGE,
+            fields=("note",),
+            help_text=_("Ghi rõ cần bổ sung gì; nội dung này được lưu trong lịch sử xử lý."),
+        ),
+        Transition(
+            "forward",
+            _("Chuyển cơ quan giải quyết"),
+            (Status.ACCEPTED,),
+            Status.FORWARDED,
+            CHANGE,
+            fields=("forwarded_to", "deadline"),
+            effect=_forward,
+            style="primary",
+        ),
+        Transition(
+            "resolve",
+            _("Ghi nhận kết quả, trả lời"),
+            (Status.FORWARDED,),
+            Status.RESOLVED,
+            CHANGE,
+            fields=("answer",),
+            effect=_resolve,
+            style="primary",
+            help_text=_("Câu trả lời được gửi cho người gửi (nếu có thư điện tử) và hiện ở trang tra cứu."),
+        ),
+        Transition(
+            "publish",
+            _("Công khai kết quả (đã ẩn danh)"),
+            (Status.RESOLVED,),
+            Status.PUBLISHED,
+            PUBLISH,
+            fields=("public_summary",),
+            effect=_publish,
+            style="primary",
+            help_text=_("Tóm tắt công khai không được chứa họ tên, số điện thoại, địa chỉ của người gửi."),
+        ),
+        Transition(
+            "reject",
+            _("Không tiếp nhận"),
+            (Status.NEW, Status.NEEDS_INFO, Status.ACCEPTED),
+            Status.REJECTED,
+            CHANGE,
+            fields=("reason",),
+            effect=_reject,
+            style="warning",
+        ),
+        Transition(
+            "mark_spam",
+            _("Đánh dấu tin rác"),
+            (Status.NEW, Status.NEEDS_INFO),
+            Status.SPAM,
+            CHANGE,
+            effect=_close,
+            style="serious",
+        ),
+        Transition(
+            "reopen",
+            _("Người gửi đề nghị xem xét lại"),
+            (Status.RESOLVED, Status.PUBLISHED),
+            Status.ACCEPTED,
+            None,
+            fields=("reason",),
+            effect=_reopen,
+        ),
+    ],
+)
+
+# Labels of actions that are not transitions, for the history.
+ACTION_LABELS = {
+    "submit": _("Người gửi gửi ý kiến"),
+    "duplicate": _("Người gửi gửi lại nội dung trùng"),
+    "assign": _("Phân công xử lý"),
+    "note": _("Ghi chú nội bộ"),
+    "confirm": _("Người gửi xác nhận đã được giải quyết"),
+    "anonymise": _("Ẩn danh hóa dữ liệu cá nhân"),
+    "reminder": _("Nhắc hạn xử lý"),
+    **{name: transition.label for name, transition in WORKFLOW.transitions.items()},
+}
+
+
+@dataclass
+class SubmitResult:
+    item: Feedback
+    duplicate: bool
+
+
+def _fingerprint(data):
+    phone = re.sub(r"\D", "", data.get("phone") or "")
+    return content_fingerprint(data["content"], (data.get("email") or "").lower(), phone)
+
+
+def submit_feedback(form):
+    """Stores a valid :class:`~feedback.forms.FeedbackForm` and queues its notifications.
+
+    The item and its attachments are committed first; emails are enqueued only after the commit,
+    so a mail or queue failure can never lose a submission. The same content and contact within
+    24 hours is linked to the first item instead of being stored twice.
+    """
+    data = form.cleaned_data
+    fingerprint = _fingerprint(data)
+    with transaction.atomic():
+        existing = (
+            Feedback.objects.select_for_update()
+            .filter(content_hash=fingerprint, created_at__gte=timezone.now() - DUPLICATE_WINDOW)
+            .order_by("created_at")
+            .first()
+        )
+        if existing is not None:
+            Feedback.objects.filter(pk=existing.pk).update(duplicate_count=F("duplicate_count") + 1)
+            record(existing, "duplicate", actor_label=str(SENDER))
+            form.accept()
+            return SubmitResult(existing, duplicate=True)
+        item = Feedback(
+            topic=data["topic"],
+            unit=data.get("unit"),
+            name=data.get("name", "").strip(),
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+            wants_reply=bool(data.get("wants_reply")),
+            content=data["content"],
+            consent_at=timezone.now(),
+            ip_fingerprint=ip_fingerprint(form.client_ip),
+            content_hash=fingerprint,
+        )
+        _save_with_unique_code(item)
+        for clean in data.get("attachments") or []:
+            Attachment.objects.create(
+                feedback=item,
+                file=clean.content,
+                original_name=clean.original_name,
+                kind=clean.kind,
+                content_type=clean.content_type,
+                size=clean.size,
+            )
+        record(item, "submit", actor_label=str(SENDER))
+        notifications.new_item(item)
+        if item.email:
+            notifications.receipt(item)
+    form.accept()
+    return SubmitResult(item, duplicate=False)
+
+
+def _save_with_unique_code(item, attempts=8):
+    for _attempt in range(attempts):
+        item.code = codes.generate()
+        try:
+            with transaction.atomic():
+                item.save()
+            return item
+        except IntegrityError:
+            if Feedback.objects.filter(code=item.code).exists():
+                continue
+            raise
+    raise RuntimeError("could not find a free tracking code")
+
+
+def apply_transition(item, name, user, *, note="", values=None):
+    """A moderator's action; raises ``IllegalTransition``, ``PermissionDenied`` or ``ValueError``."""
+    item = WORKFLOW.apply(item, name, user=user, note=note, values=values)
+    if name == "resolve" and item.email:
+        notifications.answer(item)
+    return item
+
+
+def find_by_code(raw):
+    """The item for a code a person typed, or ``None`` (malformed codes never touch the database)."""
+    code = codes.normalise(raw)
+    if code is None:
+        return None
+    return Feedback.objects.select_related("topic", "unit").filter(code=code).first()
+
+
+def sender_can_respond(item):
+    return item.status in (Status.RESOLVED, Status.PUBLISHED)
+
+
+def sender_confirm(item):
+    if not sender_can_respond(item):
+        raise IllegalTransition("confirm")
+    Feedback.objects.filter(pk=item.pk).update(sender_confirmed_at=timezone.now())
+    record(item, "confirm", actor_label=str(SENDER))
+    item.refresh_from_db()
+    return item
+
+
+def sender_reopen(item, reason):
+    item = WORKFLOW.apply(
+        item, "reopen", actor_label=str(SENDER), note=reason, values={"reason": reason}, as_sender=True
+    )
+    notifications.reopened(item)
+    return item
+
+
+def assign(item, assignee, user, note=""):
+    if not user.has_perm(CHANGE):
+        raise PermissionError("assign")
+    if assignee is not None and not assignee.has_perm("feedback.view_feedback"):
+        raise ValueError("assignee")
+    Feedback.objects.filter(pk=item.pk).update(assignee=assignee)
+    record(item, "assign", user=user, note=note, data={"assignee": str(assignee) if assignee else ""})
+    item.refresh_from_db()
+    if assignee is not None and assignee != user and assignee.email:
+        notifications.assigned(item, assignee)
+    return item
+
+
+def add_note(item, user, note):
+    if not user.has_perm(CHANGE):
+        raise PermissionError("note")
+    if not note.strip():
+        raise ValueError("note")
+    return record(item, "note", user=user, note=note.strip())
+
+
+def history(item):
+    return (
+        ModerationEvent.objects.filter(content_type__app_label="feedback", content_type__model="feedback")
+        .filter(object_id=item.pk)
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+
+
+def suggest_public_summary(item):
+    """The content with the sender's name, phone numbers and email addresses masked (a starting point)."""
+    text = item.content
+    text = re.sub(r"[\w.+-]+@[\w-]+\.[\w.-]+", "[…]", text)
+    text = re.sub(r"\+?\d[\d .\-]{7,}\d", "[…]", text)
+    if item.name:
+        text = re.sub(re.escape(item.name), "[…]", text, flags=re.IGNORECASE)
+    return text
+
+
+ANONYMISED = "[Đã xóa thông tin theo chính sách bảo vệ dữ liệu cá nhân]"
+
+
+def anonymise(item):
+    """Erases the sender's data and the attachments; status, topic, unit and dates stay for statistics."""
+    with transaction.atomic():
+        for attachment in item.attachments.all():
+            attachment.file.delete(save=False)
+            attachment.delete()
+        item.name = item.phone = item.email = ""
+        item.content = item.public_summary or ANONYMISED
+        item.ip_fingerprint = item.content_hash = ""
+        item.anonymised_at = timezone.now()
+        item.save()
+        history(item).exclude(action="anonymise").update(note="", data={})
+        item.notifications.update(recipient="", body_text="", body_html="")
+        record(item, "anonymise")
+    return item
+
+
+def anonymise_closed(months=None, now=None):
+    months = months if months is not None else settings.FEEDBACK_ANONYMISE_AFTER_MONTHS
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=30 * months)
+    items = Feedback.objects.filter(anonymised_at__isnull=True, closed_at__lt=cutoff)
+    count = 0
+    for item in items.iterator():
+        anonymise(item)
+        count += 1
+    return count

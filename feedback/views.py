@@ -1,0 +1,115 @@
+"""Public pages: look up an item by its code (and, as its sender, confirm or ask to reopen it);
+the list of published, anonymised resolutions."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .forms import ConfirmForm, LookupForm, ReopenForm
+from .models import Feedback, ModerationEvent
+from .spam import client_ip, rate_limited
+from .workflow import IllegalTransition
+
+PUBLIC_ACTIONS = ("submit", "accept", "request_info", "forward", "resolve", "publish", "reject", "reopen", "confirm")
+
+
+def _lookup_limited(request, scope="feedback-lookup"):
+    limit = getattr(settings, "FEEDBACK_LOOKUP_RATE_LIMIT", 20)
+    window = getattr(settings, "FEEDBACK_LOOKUP_RATE_WINDOW", 3600)
+    if scope != "feedback-lookup":
+        limit = getattr(settings, "FEEDBACK_SENDER_ACTION_RATE_LIMIT", 5)
+    return rate_limited(scope, client_ip(request), limit, window)
+
+
+def public_timeline(item):
+    """Dates and steps only: never notes, names or the moderators' identities."""
+    return [
+        (event.created_at, services.ACTION_LABELS[event.action])
+        for event in ModerationEvent.objects.filter(
+            content_type__app_label="feedback",
+            content_type__model="feedback",
+            object_id=item.pk,
+            action__in=PUBLIC_ACTIONS,
+        ).order_by("created_at", "pk")
+    ]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lookup(request):
+    context = {"form": LookupForm(), "item": None, "message": None}
+    status = 200
+    if request.method == "POST":
+        return _sender_action(request)
+    if "ma" in request.GET:
+        form = LookupForm({"code": request.GET.get("ma", "")})
+        context["form"] = form
+        if _lookup_limited(request):
+            context["message"] = _("Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Xin thử lại sau ít phút.")
+            status = 429
+        elif form.is_valid():
+            item = services.find_by_code(form.cleaned_data["code"])
+            if item is None:
+                from .codes import normalise
+
+                if normalise(form.cleaned_data["code"]) is None:
+                    context["message"] = _(
+                        "Mã tra cứu chưa đúng dạng. Mã gồm chữ PA và 8 ký tự chữ, số, ví dụ PA-7K3M-9QXD."
+                    )
+                else:
+                    context["message"] = _(
+                        "Không tìm thấy ý kiến nào có mã này. Xin kiểm tra lại mã trong thư hoặc tin nhắn bạn đã lưu."
+                    )
+                status = 404
+            else:
+                context.update(_item_context(item))
+    return render(request, "feedback/lookup.html", context, status=status)
+
+
+def _item_context(item, reopen_form=None):
+    return {
+        "item": item,
+        "timeline": public_timeline(item),
+        "can_respond": services.sender_can_respond(item),
+        "reopen_form": reopen_form or ReopenForm(initial={"code": item.code}, auto_id="reopen_%s"),
+        "confirm_form": ConfirmForm(initial={"code": item.code}, auto_id="confirm_%s"),
+    }
+
+
+def _sender_action(request):
+    action = request.POST.get("action")
+    form_class = ReopenForm if action == "reopen" else ConfirmForm
+    form = form_class(request.POST, auto_id=f"{action}_%s" if action == "reopen" else "confirm_%s")
+    context = {"form": LookupForm(initial={"code": request.POST.get("code", "")}), "item": None, "message": None}
+    if _lookup_limited(request, scope="feedback-sender-action"):
+        context["message"] = _("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Xin thử lại sau một giờ.")
+        return render(request, "feedback/lookup.html", context, status=429)
+    item = services.find_by_code(request.POST.get("code"))
+    if item is None:
+        context["message"] = _("Không tìm thấy ý kiến nào có mã này.")
+        return render(request, "feedback/lookup.html", context, status=404)
+    if not form.is_valid():
+        context.update(_item_context(item, reopen_form=form if action == "reopen" else None))
+        return render(request, "feedback/lookup.html", context, status=400)
+    try:
+        if action == "reopen":
+            item = services.sender_reopen(item, form.cleaned_data["reason"])
+            context["done"] = _("Đã gửi đề nghị xem xét lại. Ý kiến của bạn được chuyển lại cho cán bộ tiếp nhận.")
+        else:
+            item = services.sender_confirm(item)
+            context["done"] = _("Cảm ơn bạn đã xác nhận ý kiến đã được giải quyết.")
+    except IllegalTransition:
+        context["message"] = _("Ý kiến này hiện không ở trạng thái có thể xác nhận hay đề nghị xem xét lại.")
+    context.update(_item_context(item))
+    return render(request, "feedback/lookup.html", context)
+
+
+def resolutions(request):
+    queryset = Feedback.objects.published().select_related("topic", "unit")
+    paginator = Paginator(queryset, 10)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "feedback/resolutions.html", {"page_obj": page, "items": page.object_list})

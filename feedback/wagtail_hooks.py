@@ -1,0 +1,51 @@
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from .bulk_actions import MarkSpamBulkAction
+from .models import Feedback, Notification, Status
+from .permissions import RestrictedActionsPolicy
+from .viewsets import URL_NAMESPACE, FeedbackViewSetGroup
+
+register_permission_policy(
+    Feedback, RestrictedActionsPolicy(Feedback, denied={"add", "delete", "copy"}), exact_class=True
+)
+register_permission_policy(
+    Notification, RestrictedActionsPolicy(Notification, denied={"add", "change", "delete", "copy"}), exact_class=True
+)
+register_snippet(FeedbackViewSetGroup)
+hooks.register("register_bulk_action", MarkSpamBulkAction)
+
+
+class FeedbackPanel(Component):
+    """Dashboard: what waits for the moderator who signs in."""
+
+    name = "feedback_queue"
+    order = 60
+
+    def __init__(self, user):
+        self.user = user
+
+    def render_html(self, parent_context=None):
+        items = Feedback.objects.visible_to(self.user)
+        counts = {
+            "new": items.filter(status=Status.NEW).count(),
+            "needs_info": items.filter(status=Status.NEEDS_INFO).count(),
+            "overdue": items.overdue().count(),
+            "failed": Notification.objects.filter(state__in=["failed", "gave_up"]).count(),
+        }
+        latest = items.filter(status=Status.NEW).for_listing().order_by("-created_at")[:5]
+        return render_to_string(
+            "feedback/admin/panel.html",
+            {"counts": counts, "latest": latest, "today": timezone.localdate(), "ns": URL_NAMESPACE},
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_feedback_panel(request, panels):
+    if request.user.has_perm("feedback.view_feedback"):
+        panels.append(FeedbackPanel(request.user))
