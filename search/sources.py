@@ -1,8 +1,9 @@
 """What the site search covers, discovered rather than listed.
 
 - Pages: every concrete page model with ``search_fields`` (``home.search.VietnameseSearchMixin`` gives
-  them their group: ``search_group``, "pages" by default). Only live pages, outside view-restricted
-  subtrees and outside the subtrees page models declare hidden (``search_hidden_paths()``).
+  them their group). Only live pages, outside view-restricted subtrees, and not among the pages their
+  model declares hidden from the public (classmethod ``search_hidden_pages()`` returning a queryset:
+  lessons of members-only courses, for instance).
 - Other models: whatever the ``portal_search_models`` hook returns (the feedback app registers its
   published, anonymised resolutions there), read through their ``search_public_queryset()``.
 """
@@ -69,19 +70,26 @@ def category_models():
 
 
 def hidden_paths():
-    """Tree paths whose subtrees the public never finds: view restrictions and declared hidden areas."""
-    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
-    for model in page_models():
-        declared = getattr(model, "search_hidden_paths", None)
-        if declared is not None:
-            paths.update(declared())
-    # A path under another hidden path adds nothing.
-    ordered = sorted(paths)
+    """Tree paths of view-restricted pages: the public never finds them or anything below them."""
+    paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
     kept = []
-    for path in ordered:
+    for path in paths:  # a path under another hidden path adds nothing
         if not any(path.startswith(prefix) for prefix in kept):
             kept.append(path)
     return kept
+
+
+def hidden_page_querysets():
+    """Pages their models declare hidden from the public (``search_hidden_pages()``), one queryset each."""
+    return [model.search_hidden_pages() for model in page_models() if hasattr(model, "search_hidden_pages")]
+
+
+def hidden_page_ids():
+    """The declared hidden pages' ids, for Elasticsearch (the database engine uses subqueries)."""
+    ids = set()
+    for queryset in hidden_page_querysets():
+        ids.update(queryset.values_list("pk", flat=True))
+    return sorted(ids)
 
 
 def public_pages(paths=None):
@@ -90,6 +98,8 @@ def public_pages(paths=None):
     queryset = Page.objects.live().filter(content_type_id__in=list(page_content_types()))
     if paths:
         queryset = queryset.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
+    for hidden in hidden_page_querysets():
+        queryset = queryset.exclude(pk__in=hidden.values("pk"))
     return queryset
 
 

@@ -16,7 +16,12 @@ def search(request):
     return render(
         request,
         "search/search.html",
-        {"search": result, "search_query": result.query, "sections": service.sections()},
+        {
+            "search": result,
+            "search_query": result.query,
+            # The site's sections, offered only when there is nothing else to show.
+            "sections": [] if result.results else service.sections(),
+        },
     )
 
 

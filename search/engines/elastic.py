@@ -90,14 +90,17 @@ def text_fields():
     return names
 
 
-def public_filter(hidden_paths, extra_content_types):
+def public_filter(hidden_paths, extra_content_types, hidden_ids=()):
     """Only what the public may read: live pages outside hidden subtrees, and registered models' documents.
 
     Every searchable document has the group field; Wagtail's root page and other unsearchable types do not.
     """
     page_clause = Q("term", _django_content_type=PAGE_CONTENT_TYPE) & Q("term", live_filter=True)
-    if hidden_paths:
-        page_clause &= ~Q("bool", should=[Q("prefix", path_filter=path) for path in hidden_paths])
+    hidden = [Q("prefix", path_filter=path) for path in hidden_paths]
+    if hidden_ids:
+        hidden.append(Q("terms", id_filter=list(hidden_ids)))
+    if hidden:
+        page_clause &= ~Q("bool", should=hidden)
     clauses = [page_clause]
     if extra_content_types:
         clauses.append(Q("terms", _django_content_type=list(extra_content_types)))
@@ -127,11 +130,17 @@ def text_query(terms):
     return Q("bool", must=[must], should=should)
 
 
-def build_search(request, hidden_paths=(), extra_content_types=(), indices=("portal_wagtailcore_page",), fields=()):
+def build_search(
+    request, hidden_paths=(), extra_content_types=(), indices=("portal_wagtailcore_page",), fields=(), hidden_ids=()
+):
     """The elasticsearch-dsl ``Search`` for a :class:`SearchRequest`: hits, counts per facet, highlights."""
     chosen = facet_filters(request.filters)
     search = Search(index=list(indices)).query(
-        Q("bool", must=[text_query(request.terms)], filter=[public_filter(hidden_paths, extra_content_types)])
+        Q(
+            "bool",
+            must=[text_query(request.terms)],
+            filter=[public_filter(hidden_paths, extra_content_types, hidden_ids)],
+        )
     )
 
     def others(facet):
@@ -177,6 +186,7 @@ def search(request):
     body = build_search(
         request,
         hidden_paths=sources.hidden_paths(),
+        hidden_ids=sources.hidden_page_ids(),
         extra_content_types=list(extra),
         indices=index_names(es_backend),
         fields=text_fields(),

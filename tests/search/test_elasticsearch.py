@@ -122,6 +122,7 @@ def body(query="đào tạo", **options):
     return elastic.build_search(
         request,
         hidden_paths=options.get("hidden_paths", ["000100020003"]),
+        hidden_ids=[41, 42],
         extra_content_types=["feedback.PublishedResolution"],
         indices=["portal_wagtailcore_page", "portal_feedback_publishedresolution"],
         fields=["title", "home_standardpage__intro", "home_standardpage__body"],
@@ -153,7 +154,10 @@ def test_only_public_documents_are_searched():
         {"term": {"_django_content_type": "wagtailcore.Page"}},
         {"term": {"live_filter": True}},
     ]
-    assert pages["bool"]["must_not"] == [{"prefix": {"path_filter": "000100020003"}}]
+    assert pages["bool"]["must_not"] == [
+        {"prefix": {"path_filter": "000100020003"}},
+        {"terms": {"id_filter": [41, 42]}},
+    ]
     assert others == {"terms": {"_django_content_type": ["feedback.PublishedResolution"]}}
 
 

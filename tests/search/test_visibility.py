@@ -66,10 +66,16 @@ def test_group_restricted_page_is_not_found_even_by_a_member(client, make_page, 
     assert "Tìm thấy 0 kết quả" in search_html(client, "dao tao")
 
 
-def test_subtrees_a_page_type_declares_hidden_are_not_found(client, make_page, monkeypatch):
-    members_only = make_page("Khóa học dành cho hội viên đào tạo")
-    make_page("Bài học một đào tạo", parent=members_only)
+def test_pages_their_type_declares_hidden_are_not_found(client, make_page, monkeypatch):
+    members_only = make_page("Bài học đào tạo dành cho hội viên")
+    make_page("Đào tạo công khai")
     monkeypatch.setattr(
-        StandardPage, "search_hidden_paths", classmethod(lambda cls: [members_only.path]), raising=False
+        StandardPage,
+        "search_hidden_pages",
+        classmethod(lambda cls: cls.objects.filter(pk=members_only.pk)),
+        raising=False,
     )
-    assert "Tìm thấy 0 kết quả" in search_html(client, "dao tao")
+    html = search_html(client, "dao tao")
+    assert "Tìm thấy 1 kết quả" in html
+    assert "hội viên" not in html.split("<main", 1)[1]
+    assert suggestion_titles(client, "dao tao") == ["Đào tạo công khai"]
