@@ -24,7 +24,7 @@ from home.search import VietnameseSearchMixin, search_group_of
 GROUP_LABELS = {
     "news": _("Tin tức"),
     "training": _("Đào tạo"),
-    "pages": _("Trang giới thiệu"),
+    "pages": _("Trang thông tin"),
     "feedback": _("Ý kiến đã trả lời"),
 }
 

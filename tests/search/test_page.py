@@ -45,7 +45,7 @@ def test_type_filter_shows_counts_and_links(client, make_page):
     make_page("Đào tạo hai")
     html = get(client, q="dao tao")
     assert re.search(
-        r'href="\?q=dao\+tao&amp;type=pages">Trang giới thiệu <span class="search-filter__count">\(2\)', html
+        r'href="\?q=dao\+tao&amp;type=pages">Trang thông tin <span class="search-filter__count">\(2\)', html
     )
 
 

@@ -16,7 +16,7 @@ def test_unaccented_prefix_suggests_accented_titles_with_matches_marked(client, 
     [item] = data["results"]
     assert item["title"] == "Kỹ năng giám sát cộng đồng"
     assert item["url"] == page.url
-    assert item["group"] == "Trang giới thiệu"
+    assert item["group"] == "Trang thông tin"
     assert item["segments"] == [
         {"text": "Kỹ năng ", "match": False},
         {"text": "giám", "match": True},
