@@ -18,8 +18,8 @@ does). They may declare:
   "pages" (:func:`search_group_of`);
 - ``search_category_field``: the name of a many-to-many field to objects with ``name`` and ``slug``,
   counted and filtered as the "category" facet;
-- ``search_hidden_paths()`` (pages, classmethod): tree paths whose subtrees must never be found by the
-  public, beyond Wagtail's view restrictions (members-only courses, for instance).
+- ``search_hidden_pages()`` (pages, classmethod): a queryset of this model's pages the public must
+  never find, beyond Wagtail's view restrictions (lessons of members-only courses, for instance).
 
 A model that is not a page registers itself for the search with the ``portal_search_models`` hook,
 returning the model class; the class provides ``search_public_queryset()`` (only what the public may

@@ -3,6 +3,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from home import dates, images
+from home.queries import exclude_private
 
 register = template.Library()
 
@@ -33,7 +34,9 @@ def main_menu(context):
         items = []
         if site is not None:
             items = list(
-                site.root_page.get_children().live().public().in_menu().only("id", "title", "url_path", "depth", "path")
+                exclude_private(site.root_page.get_children().live().in_menu()).only(
+                    "id", "title", "url_path", "depth", "path"
+                )
             )
         if request is not None:
             request._portal_main_menu = items

@@ -14,36 +14,51 @@ from django.contrib.sessions.backends.db import SessionStore
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
-# are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 RESULTS = Path(settings.BASE_DIR) / "test-results"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
+    journeys = []
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
             # The live server runs in another thread, so journeys use real transactions; the data the
             # migrations created (home page, site, roles) is restored after each journey.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            journeys.append(item)
+    # Journeys run last: once Playwright has started, the process allows async-unsafe ORM calls,
+    # which `check --deploy` in tests/portal would report.
+    others = [item for item in items if item not in journeys]
+    items[:] = others + journeys
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not Path(CHROMIUM).exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
+
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
+    # are still synchronous and safe. Set here, not at import, so that `check --deploy` in the other
+    # suites does not see it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # The test database was set up (and its migration data serialized) before Playwright started;
+    # from here on the tests see fresh connection objects, which need that data to restore it.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
@@ -58,6 +73,20 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _restore_migration_data_after_journeys(django_db_blocker):
+    """Each journey ends with the database flushed; under pytest-xdist other test files may run
+    after this one in the same process, and they expect the data the migrations created."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture

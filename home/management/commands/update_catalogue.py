@@ -22,11 +22,12 @@ def complete_catalogue(po):
         if entry.obsolete:
             continue
         if "fuzzy" in entry.flags:
-            # msgmerge guessed from a similar old entry ("thiếu họ và tên" -> "Họ và tên"): start from the source.
             entry.flags.remove("fuzzy")
+            # msgmerge's fuzzy guess is another string's translation ("Thẻ" -> "Thứ Ba"): start afresh.
             entry.msgstr = ""
-            entry.msgstr_plural = {}
-            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+            if entry.msgid_plural:
+                entry.msgstr_plural = {}
+            entry.previous_msgid = entry.previous_msgid_plural = None
         if entry.msgid_plural:
             if not entry.msgstr_plural.get(0):
                 entry.msgstr_plural = {0: entry.msgid_plural if "%" in entry.msgid_plural else entry.msgid}

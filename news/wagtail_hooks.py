@@ -1,0 +1,39 @@
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import services
+from .models import NewsCategory
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    icon = "folder-open-inverse"
+    menu_label = _("Chuyên mục tin")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "sort_order", "show_on_home"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(NewsCategoryViewSet)
+
+
+@hooks.register("portal_home_sections")
+def news_home_sections(request, home_page):
+    """Featured news and the latest per category, for the home page."""
+    index_page = services.news_index()
+    if index_page is None:
+        return None
+    featured = services.featured_articles()
+    sections = services.latest_by_category()
+    if not featured and not sections:
+        return None
+    return render_to_string(
+        "news/home_sections.html",
+        {"index_page": index_page, "featured": featured, "sections": sections, "page": home_page},
+        request=request,
+    )
