@@ -17,7 +17,8 @@ does). They may declare:
   Left unset, a model of the news, training or feedback app falls in that app's group, any other in
   "pages" (:func:`search_group_of`);
 - ``search_category_field``: the name of a many-to-many field to objects with ``name`` and ``slug``,
-  counted and filtered as the "category" facet;
+  counted and filtered as the "category" facet; left unset, a ``categories`` field of that kind is
+  used when the model has one (:func:`search_category_field_of`);
 - ``search_hidden_pages()`` (pages, classmethod): a queryset of this model's pages the public must
   never find, beyond Wagtail's view restrictions (lessons of members-only courses, for instance).
 
@@ -30,6 +31,7 @@ data: only what is listed there reaches the index.
 import re
 import unicodedata
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from wagtail.search import index
@@ -103,6 +105,22 @@ def search_group_of(model):
         return declared
     app_label = model._meta.app_label
     return app_label if app_label in KNOWN_GROUPS else DEFAULT_GROUP
+
+
+def search_category_field_of(model):
+    """The many-to-many field whose targets (with ``name`` and ``slug``) are the model's categories."""
+    declared = getattr(model, "search_category_field", None)
+    if declared:
+        return declared
+    try:
+        field = model._meta.get_field("categories")
+    except FieldDoesNotExist:
+        return None
+    target = getattr(field, "related_model", None)
+    if not field.many_to_many or target is None:
+        return None
+    names = {target_field.name for target_field in target._meta.get_fields()}
+    return "categories" if {"name", "slug"} <= names else None
 
 
 def _flatten(value):
@@ -184,9 +202,10 @@ class VietnameseSearchMixin(models.Model):
         return search_group_of(type(self))
 
     def search_category_slugs(self):
-        if not self.search_category_field or not self.pk:
+        field = search_category_field_of(type(self))
+        if not field or not self.pk:
             return []
-        return list(getattr(self, self.search_category_field).values_list("slug", flat=True))
+        return list(getattr(self, field).values_list("slug", flat=True))
 
     def search_date(self):
         return getattr(self, self.search_date_field, None) if self.search_date_field else None

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from home.search import VietnameseSearchMixin, search_group_of
+from home.search import VietnameseSearchMixin, search_category_field_of, search_group_of
 
 # Order and names of the type filter; a group no one declared here shows under its own key.
 GROUP_LABELS = {
@@ -63,9 +63,9 @@ def page_content_types():
 def category_models():
     """Page models that declare a category relation: ``{model: field_name}``."""
     return {
-        model: model.search_category_field
+        model: field
         for model in page_models()
-        if issubclass(model, VietnameseSearchMixin) and model.search_category_field
+        if issubclass(model, VietnameseSearchMixin) and (field := search_category_field_of(model))
     }
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from home.search import search_category_field_of
 from search import sources
 
 from .base import SORT_NEWEST, EngineResult, Hit
@@ -99,7 +100,7 @@ def _page_source():
 
 
 def _model_source(model):
-    field = getattr(model, "search_category_field", None)
+    field = search_category_field_of(model)
     return _Source(
         model=model,
         base=model.search_public_queryset(),

@@ -19,7 +19,15 @@ from wagtail.search.backends import get_search_backend
 
 from elasticsearch_dsl import A, Q, Search
 
-from home.search import CATEGORY_FIELD, DATE_FIELD, EXACT_FIELD, FOLDED_FIELD, GROUP_FIELD, OWN_FIELDS
+from home.search import (
+    CATEGORY_FIELD,
+    DATE_FIELD,
+    EXACT_FIELD,
+    FOLDED_FIELD,
+    GROUP_FIELD,
+    OWN_FIELDS,
+    search_category_field_of,
+)
 from search import sources
 
 from .base import SORT_NEWEST, EngineResult, EngineUnavailable, Hit
@@ -222,7 +230,7 @@ def _category_names(slugs):
         related = model._meta.get_field(field_name).related_model
         names.update(related._default_manager.filter(slug__in=list(slugs)).values_list("slug", "name"))
     for model in sources.extra_models():
-        field_name = getattr(model, "search_category_field", None)
+        field_name = search_category_field_of(model)
         if field_name:
             related = model._meta.get_field(field_name).related_model
             names.update(related._default_manager.filter(slug__in=list(slugs)).values_list("slug", "name"))

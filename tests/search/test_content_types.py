@@ -34,3 +34,21 @@ def test_lessons_of_members_only_courses_are_not_found_but_the_outline_is(client
     assert "Khóa <mark>phản</mark> <mark>biện</mark> xã hội" in results
     assert "nội bộ" not in results
     assert "Tìm thấy 4 kết quả" in html
+
+
+def test_news_articles_have_their_type_and_category_filters(client, home_page):
+    from news.factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
+
+    news = NewsIndexPageFactory(parent=home_page)
+    activities = NewsCategoryFactory(name="Hoạt động Hội", slug="hoat-dong-hoi")
+    policy = NewsCategoryFactory(name="Chính sách", slug="chinh-sach")
+    NewsArticlePageFactory(parent=news, title="Hội thi đào tạo cán bộ giỏi", categories=[activities])
+    NewsArticlePageFactory(parent=news, title="Chính sách mới về đào tạo nghề", categories=[policy])
+    NewsArticlePageFactory(parent=news, title="Đào tạo nghề cho phụ nữ nông thôn", categories=[policy, activities])
+    html = get(client, q="dao tao")
+    assert 'Tin tức <span class="search-filter__count">(3)</span>' in html
+    assert 'Chính sách <span class="search-filter__count">(2)</span>' in html
+    assert 'Hoạt động Hội <span class="search-filter__count">(2)</span>' in html
+    narrowed = get(client, q="dao tao", category="chinh-sach")
+    assert "Tìm thấy 2 kết quả" in narrowed
+    assert "Hội thi" not in narrowed.split('class="search-results"', 1)[1]
