@@ -45,10 +45,11 @@ def test_personal_data_and_the_original_message_are_never_found(client, resoluti
 
 def test_personal_data_never_reaches_the_index(resolution):
     entry = IndexEntry.objects.get(object_id=str(resolution.pk))
-    stored = f"{entry.title} {entry.autocomplete} {entry.body}".lower()
-    for private in ("bích ngọc", "bich ngoc", "0987654321", "bichngoc", "số nhà", "so nha"):
+    stored = f"{entry.title} {entry.autocomplete} {entry.body}".lower()  # text, or tsvector on PostgreSQL
+    for private in ("ngọc", "ngoc", "0987654321", "bichngoc", "nhà", "nha"):
         assert private not in stored
-    assert "nao vet" in stored
+    assert "vét" in stored
+    assert "vet" in stored
 
 
 def test_the_result_page_shows_no_personal_data(client, resolution):
