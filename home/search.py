@@ -165,8 +165,8 @@ class VietnameseSearchMixin(models.Model):
             index.FilterField(DATE_FIELD, type="DateTimeField"),
         ]
 
-    def search_source_texts(self, include_title=True):
-        """The texts of this object's own search fields (related fields included), as indexed."""
+    def search_source_texts(self, include_title=True, include_related=True):
+        """The texts of this object's own search fields (and its related objects'), as indexed."""
         for field in type(self).get_search_fields():
             if field.field_name in OWN_FIELDS:
                 continue
@@ -174,7 +174,7 @@ class VietnameseSearchMixin(models.Model):
                 continue
             if isinstance(field, index.SearchField):
                 yield from _flatten(field.get_value(self))
-            elif isinstance(field, index.RelatedFields):
+            elif isinstance(field, index.RelatedFields) and include_related:
                 related = field.get_value(self)
                 if related is None:
                     continue
@@ -195,8 +195,12 @@ class VietnameseSearchMixin(models.Model):
         return " ".join(accent_tokens(" ".join(self.search_source_texts())))
 
     def search_excerpt_text(self):
-        """The text an excerpt of a search result is cut from: everything searchable but the title."""
-        return " ".join(text for text in self.search_source_texts(include_title=False) if text.strip())
+        """The text an excerpt of a search result is cut from: the object's own text but its title.
+
+        Related objects (categories, tags) are left out: no query per result, and no tag list as an excerpt.
+        """
+        texts = self.search_source_texts(include_title=False, include_related=False)
+        return " ".join(text for text in texts if text.strip())
 
     def search_group_name(self):
         return search_group_of(type(self))

@@ -2,12 +2,9 @@
 
 import logging
 
-from django.core.cache import cache
-
-from wagtail.search.backends import get_search_backend
-
 from . import sources
 from .engines import database, elastic
+from .engines.base import EngineUnavailable
 from .highlight import match_spans
 from .terms import parse
 
@@ -48,11 +45,10 @@ def suggestions(query):
     if not terms or len(terms.query) < MIN_LENGTH:
         return payload
     found = None
-    if elastic.enabled() and not cache.get(elastic.DOWN_CACHE_KEY):
+    if elastic.enabled():
         try:
-            found = _autocomplete(get_search_backend("default"), terms)
-        except Exception as error:  # Elasticsearch down: the database answers
-            cache.set(elastic.DOWN_CACHE_KEY, True, elastic.DOWN_FOR)
+            found = elastic.suggest(terms, limit=LIMIT)
+        except EngineUnavailable as error:  # the database answers
             logger.warning("Elasticsearch unavailable for suggestions, the database answers: %s", error)
     if found is None:
         found = _autocomplete(database.database_backend(), terms)

@@ -13,8 +13,9 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Min, Q, TextField, Value, When
+from django.db.models import BigIntegerField, Case, Count, F, IntegerField, Min, Q, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -117,8 +118,36 @@ def _sources():
 
 def _match_ids(backend, queryset, text):
     """Primary keys of ``queryset`` whose index entry matches every word of ``text``, as a subquery."""
+    if _is_postgres(backend):
+        return _pg_entries(queryset.model, text).annotate(_pk=Cast("object_id", BigIntegerField())).values("_pk")
     results = backend.search(text, queryset, operator="and", order_by_relevance=False)
     return results.get_queryset().order_by().values("pk")
+
+
+def _is_postgres(backend):
+    return type(backend).__name__ == "PostgresSearchBackend"
+
+
+def _pg_query(text, prefix=False):
+    """A tsquery of every word of ``text`` ("simple" configuration, words only: nothing to escape)."""
+    words = text.split()
+    parts = [f"'{word}'" for word in words]
+    if prefix and parts:
+        parts[-1] += ":*"
+    return SearchQuery(" & ".join(parts), search_type="raw", config="simple")
+
+
+def _pg_entries(model, text, column="body", prefix=False):
+    """Index entries of ``model`` (and its subclasses) matching ``text``, by the column's GIN index.
+
+    Wagtail's PostgreSQL backend matches ``title || body``, a vector computed row by row (about 0.5 s per
+    search among 10,000 pages); the folded copy of every document, title included, is in ``body`` alone.
+    """
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    return IndexEntry.objects.filter(
+        content_type_id__in=_content_type_ids(model), **{column: _pg_query(text, prefix=prefix)}
+    )
 
 
 def _ranked_rows(backend, source, queryset, terms, sort, wanted):
@@ -136,6 +165,8 @@ def _ranked_rows(backend, source, queryset, terms, sort, wanted):
         ordering = [f"-{date_field}", "-pk"]
     elif _is_sqlite(backend):
         return _sqlite_ranked_rows(backend, queryset, terms, exact_ids, values, wanted)
+    elif _is_postgres(backend):
+        return _pg_ranked_rows(queryset, terms, exact_ids, values, wanted)
     else:
         results = backend.search(terms.folded_text, queryset, operator="and").annotate_score("_score")
         matched = results.get_queryset()
@@ -181,12 +212,34 @@ def _sqlite_ranked_rows(backend, queryset, terms, exact_ids, values, wanted):
         .order_by("-_exact", "_score", "-index_entry__object_id")
         .values_list("index_entry__object_id", "_exact")[:wanted]
     )
-    ranked = [(int(object_id), bool(exact)) for object_id, exact in entries]
+    return _with_dates(queryset, [(int(object_id), bool(exact)) for object_id, exact in entries], values)
+
+
+def _pg_ranked_rows(queryset, terms, exact_ids, values, wanted):
+    """Ranking on PostgreSQL: the body's ts_rank, matches of the title (in ``autocomplete``) counting double."""
+    query = _pg_query(terms.folded_text)
+    page_ids = queryset.order_by().annotate(_text_pk=Cast("pk", TextField())).values("_text_pk")
+    exact_text_ids = None
+    if exact_ids is not None:
+        exact_text_ids = exact_ids.annotate(_text_pk=Cast("_pk", TextField())).values("_text_pk")
+    entries = (
+        _pg_entries(queryset.model, terms.folded_text)
+        .filter(object_id__in=page_ids)
+        .annotate(
+            _score=SearchRank(F("body"), query) + 2 * SearchRank(F("autocomplete"), query),
+            _exact=_exact_expression("object_id", exact_text_ids),
+        )
+        .order_by("-_exact", "-_score", "-object_id")
+        .values_list("object_id", "_exact")[:wanted]
+    )
+    return _with_dates(queryset, [(int(object_id), bool(exact)) for object_id, exact in entries], values)
+
+
+def _with_dates(queryset, ranked, values):
     dates = {}
     if len(values) > 2 and ranked:
-        dates = dict(
-            queryset.model._default_manager.filter(pk__in=[pk for pk, _e in ranked]).values_list("pk", values[2])
-        )
+        chosen = queryset.model._default_manager.filter(pk__in=[pk for pk, _exact in ranked])
+        dates = dict(chosen.values_list("pk", values[2]))
     return [(pk, exact, dates.get(pk)) for pk, exact in ranked]
 
 

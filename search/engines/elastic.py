@@ -185,27 +185,52 @@ def build_search(
     return search[request.offset : request.offset + request.limit]
 
 
-def search(request):
-    """Answer from Elasticsearch, or raise :class:`EngineUnavailable`."""
+def build_suggestions(
+    terms, hidden_paths=(), extra_content_types=(), indices=("portal_wagtailcore_page",), hidden_ids=(), limit=6
+):
+    """Titles for the search box: every folded word, the last one as a prefix (Wagtail's edge n-grams)."""
+    search = Search(index=list(indices)).query(
+        Q(
+            "bool",
+            must=[Q("match", _edgengrams={"query": terms.folded_text, "operator": "and"})],
+            filter=[public_filter(hidden_paths, extra_content_types, hidden_ids)],
+        )
+    )
+    return search.source(["pk", "_django_content_type"])[:limit]
+
+
+def _execute(build, *args, **kwargs):
+    """Run a request built by ``build`` against the index; :class:`EngineUnavailable` if it cannot answer."""
     if cache.get(DOWN_CACHE_KEY):
         raise EngineUnavailable("marked down after a recent failure")
     es_backend = backend()
     extra = {content_type(model): model for model in sources.extra_models()}
-    body = build_search(
-        request,
+    body = build(
+        *args,
         hidden_paths=sources.hidden_paths(),
         hidden_ids=sources.hidden_page_ids(),
         extra_content_types=list(extra),
         indices=index_names(es_backend),
-        fields=text_fields(),
+        **kwargs,
     )
     client = es_backend.es.options(request_timeout=REQUEST_TIMEOUT, max_retries=0)
     try:
-        response = body.using(client).execute()
+        return body.using(client).execute(), extra
     except Exception as error:  # connection refused, timeout, missing index, bad response
         cache.set(DOWN_CACHE_KEY, True, DOWN_FOR)
         raise EngineUnavailable(str(error)) from error
+
+
+def search(request):
+    """Answer from Elasticsearch, or raise :class:`EngineUnavailable`."""
+    response, extra = _execute(build_search, request, fields=text_fields())
     return _read_response(response, extra)
+
+
+def suggest(terms, limit=6):
+    """Objects whose titles match what is being typed, or raise :class:`EngineUnavailable`."""
+    response, extra = _execute(build_suggestions, terms, limit=limit)
+    return [hit.obj for hit in _load_hits(response, extra)]
 
 
 def _read_response(response, extra_models):
@@ -271,8 +296,3 @@ def _load_hits(response, extra_models):
             )
         )
     return hits
-
-
-def index_settings_analyzers():
-    """The analysis part of the backend's index settings, as Wagtail will send it when creating the index."""
-    return backend().settings["settings"]["analysis"]

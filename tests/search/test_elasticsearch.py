@@ -292,3 +292,12 @@ def test_publishing_works_while_elasticsearch_is_down(make_page, es_down, client
     page.refresh_from_db()
     assert page.live
     assert "Tìm thấy 1 kết quả" in client.get("/tim-kiem/", {"q": "ban tin dao tao"}).content.decode()
+
+
+def test_suggestions_match_folded_words_on_edge_ngrams_among_public_documents():
+    request = elastic.build_suggestions(
+        parse("Giám s"), hidden_paths=["0001000200"], extra_content_types=[], indices=["portal_wagtailcore_page"]
+    ).to_dict()
+    assert request["query"]["bool"]["must"] == [{"match": {"_edgengrams": {"query": "giam s", "operator": "and"}}}]
+    assert request["query"]["bool"]["filter"][0]["bool"]["filter"][0] == {"exists": {"field": GROUP}}
+    assert request["size"] == 6
