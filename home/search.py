@@ -14,8 +14,8 @@ Models opt in by inheriting :class:`VietnameseSearchMixin` (``home.models.BasePa
 does). They may declare:
 
 - ``search_group``: the type filter of the search page: "news", "training", "feedback" or "pages".
-  Left unset, a model of the news, training or feedback app falls in that app's group, any other in
-  "pages" (:func:`search_group_of`);
+  Left unset, a model of the news or training app falls in that app's group, any other in "pages"
+  (:func:`search_group_of`);
 - ``search_category_field``: the name of a many-to-many field to objects with ``name`` and ``slug``,
   counted and filtered as the "category" facet; left unset, a ``categories`` field of that kind is
   used when the model has one (:func:`search_category_field_of`);
@@ -94,7 +94,9 @@ def accent_tokens(text):
     return list(tokens)
 
 
-KNOWN_GROUPS = ("news", "training", "feedback")
+# Apps whose pages form a type of their own; the feedback app's own page (the form) is a page like any
+# other: the "feedback" type is its published resolutions, which declare it.
+KNOWN_GROUPS = ("news", "training")
 DEFAULT_GROUP = "pages"
 
 

@@ -52,3 +52,16 @@ def test_news_articles_have_their_type_and_category_filters(client, home_page):
     narrowed = get(client, q="dao tao", category="chinh-sach")
     assert "Tìm thấy 2 kết quả" in narrowed
     assert "Hội thi" not in narrowed.split('class="search-results"', 1)[1]
+
+
+def test_the_feedback_form_page_is_a_page_not_a_published_answer():
+    from feedback.models import FeedbackPage
+    from home.search import search_group_of
+    from news.models import NewsArticlePage
+    from search.models import PublishedResolution
+    from training.models import LessonPage
+
+    assert search_group_of(FeedbackPage) == "pages"
+    assert search_group_of(PublishedResolution) == "feedback"
+    assert search_group_of(NewsArticlePage) == "news"
+    assert search_group_of(LessonPage) == "training"
