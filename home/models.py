@@ -9,14 +9,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, CallToActionBlock, LinkBlock
+from .search import VietnameseSearchMixin
 from .text import slugify_vi
 
 
-class BasePage(Page):
+class BasePage(VietnameseSearchMixin, Page):
     """Base of every page type of the portal.
 
     Wagtail derives a missing slug with Django's ``slugify``, which drops "đ"; this proposes the
-    Vietnamese ASCII slug instead ("Đào tạo cán bộ" -> "dao-tao-can-bo").
+    Vietnamese ASCII slug instead ("Đào tạo cán bộ" -> "dao-tao-can-bo"). The search index gets a
+    folded copy of every page's text (see ``home.search``).
     """
 
     class Meta:

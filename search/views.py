@@ -1,33 +1,33 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Page
-
-MAX_QUERY_LENGTH = 200
-PER_PAGE = 10
+from . import service, suggest
+from .forms import SearchForm
 
 
+@require_GET
 def search(request):
-    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    params = SearchForm(request.GET).params()
+    result = service.search_page(params)
+    if result.query and params["page"] == 1 and not result.has_filters:
+        service.record_query(result.query)
     return render(
         request,
         "search/search.html",
         {
-            "query": query,
-            "search_query": query,
-            "results": page,
-            "paginator": paginator,
-            "extra_query": "&" + urlencode({"q": query}),
+            "search": result,
+            "search_query": result.query,
+            # The site's sections, offered only when there is nothing else to show.
+            "sections": [] if result.results else service.sections(),
         },
     )
+
+
+@require_GET
+@never_cache
+def suggestions(request):
+    """JSON for the header search box: a few titles for what is being typed."""
+    params = SearchForm(request.GET).params()
+    return JsonResponse(suggest.suggestions(params["q"]), json_dumps_params={"ensure_ascii": False})

@@ -186,6 +186,17 @@ class LessonPage(TrainingPageMixin, BasePage):
         verbose_name = _("Bài học")
         verbose_name_plural = _("Bài học")
 
+    @classmethod
+    def search_hidden_pages(cls):
+        """Lessons of members-only courses: the site search never lists them for the public."""
+        paths = list(CoursePage.objects.filter(members_only=True).values_list("path", flat=True))
+        if not paths:
+            return cls.objects.none()
+        inside = models.Q()
+        for path in paths:
+            inside |= models.Q(path__startswith=path)
+        return cls.objects.filter(inside)
+
     @cached_property
     def course(self):
         from ..services.structure import course_path_of, get_outline
