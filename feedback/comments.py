@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -168,22 +168,68 @@ class Thread:
     form: object = None
 
 
-def thread(page, page_number=None):
-    """Approved comments of ``page``, oldest first, ``PER_PAGE`` a page; three queries at most."""
-    comments = (
-        Comment.objects.approved()
-        .on_page(page)
-        .order_by("created_at", "pk")
-        .only("pk", "name", "text", "created_at", "page_id")
-        .prefetch_related(Prefetch("replies", queryset=CommentReply.objects.only("comment_id", "text", "created_at")))
+@dataclass
+class PublicComment:
+    pk: int
+    name: str
+    text: str
+    created_at: object
+    replies: list
+
+
+@dataclass
+class PublicReply:
+    text: str
+    created_at: object
+
+
+def _page_number(raw):
+    try:
+        number = int(str(raw or "1").strip())
+    except ValueError:
+        return 1
+    return number if 1 <= number <= 100_000 else 1
+
+
+def _rows(page, number):
+    """One query: the approved comments of page ``number``, their replies, and the total count."""
+    approved = Comment.objects.approved().on_page(page)
+    start = (number - 1) * PER_PAGE
+    page_ids = approved.order_by("created_at", "pk").values("pk")[start : start + PER_PAGE]
+    total = approved.order_by().values("page_id").annotate(n=Count("pk")).values("n")
+    return list(
+        Comment.objects.filter(pk__in=page_ids)
+        .annotate(total=Subquery(total))
+        .order_by("created_at", "pk", "replies__created_at", "replies__pk")
+        .values_list("pk", "name", "text", "created_at", "total", "replies__text", "replies__created_at")
     )
-    paginator = Paginator(comments, PER_PAGE)
-    page_obj = paginator.get_page(page_number)
-    rows = list(page_obj.object_list) if paginator.count else []
+
+
+def thread(page, page_number=None):
+    """Approved comments of ``page``, oldest first, ``PER_PAGE`` a page, with the editorial replies.
+
+    One query whatever the number of comments and replies (two more only for a page number past
+    the end, which then shows the last page).
+    """
+    number = _page_number(page_number)
+    rows = _rows(page, number)
+    if rows:
+        total = rows[0][4]
+    else:
+        total = Comment.objects.approved().on_page(page).count() if number > 1 else 0
+        if total:
+            number = (total - 1) // PER_PAGE + 1
+            rows = _rows(page, number)
+    comments = {}
+    for pk, name, text, created_at, _total, reply_text, reply_at in rows:
+        comment = comments.setdefault(pk, PublicComment(pk, name, text, created_at, []))
+        if reply_text is not None:
+            comment.replies.append(PublicReply(reply_text, reply_at))
+    paginator = Paginator(range(total), PER_PAGE)
     return Thread(
         page=page,
-        count=paginator.count,
-        page_obj=page_obj,
-        comments=rows,
+        count=total,
+        page_obj=paginator.get_page(number),
+        comments=list(comments.values()),
         is_open=bool(getattr(page, "comments_open", False)),
     )
