@@ -168,3 +168,9 @@ def test_a_comment_is_kept_when_the_mail_server_fails(
     assert response.status_code == 302
     assert Comment.objects.count() == 1
     assert Notification.objects.get(kind="new_comment").state == "failed"
+
+
+def test_editors_find_the_comments_switch_on_the_article(client, article):
+    client.force_login(accounts_factories.make_user(is_superuser=True, is_staff=True))
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    assert 'name="comments_open"' in html and "Cho phép bạn đọc gửi ý kiến" in html
