@@ -40,7 +40,7 @@ def test_article_and_index_queries_stay_bounded_with_50_comments_per_article(
     quiet_count, _quiet_html = queries_for(client, quiet.url)
     assert "Ý kiến (40)" in html and html.count("data-comment>") == 20 and "Trả lời 3" in html
     assert busy_count <= MAX_QUERIES
-    assert busy_count == quiet_count  # one query for the count, the page of comments and their replies
+    assert busy_count == quiet_count, (busy_count, quiet_count)  # one query: count, page of comments, replies
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(f"{article.url}?binh-luan=2").status_code == 200
     index_count, _index = queries_for(client, article.get_parent().url)
