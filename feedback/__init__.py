@@ -11,4 +11,9 @@ Reusable pieces, none of them tied to :class:`~feedback.models.Feedback`:
 - ``feedback.notifications.queue`` and ``feedback.tasks``: emails through an outbox, sent by django-tasks
   after the commit, retried (``manage.py retry_failed_notifications``) and listed in the admin;
 - ``feedback.permissions.RestrictedActionsPolicy``: an admin where nobody deletes.
+
+Reader comments (``feedback.comments``, ``feedback.comment_viewsets``) are built from these pieces; a
+page model takes comments by mixing in :class:`~feedback.models.CommentablePageMixin`, and its template
+shows them with ``{% comment_thread page as thread %}`` (``comment_tags``) and the
+``feedback/comments/`` templates.
 """

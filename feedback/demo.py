@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -10,7 +11,7 @@ from wagtail.models import Page
 from home.models import HomePage
 
 from . import codes
-from .models import Feedback, FeedbackPage, ModerationEvent, Status, Topic
+from .models import Comment, CommentReply, CommentStatus, Feedback, FeedbackPage, ModerationEvent, Status, Topic
 from .workflow import record
 
 TOPICS = [
@@ -204,3 +205,61 @@ def load(command):
         for number, event in enumerate(events):
             ModerationEvent.objects.filter(pk=event.pk).update(created_at=created + step * number)
     command.log(f"Listening forum at {page.url}, {len(topics)} topics, {Feedback.objects.count()} feedback items.")
+    load_comments(command, moderator)
+
+
+# Reader comments on the newest articles: (article index, name, text, status, editorial reply, hours ago)
+COMMENTS = [
+    (0, "Nguyễn Thị Thu", "Bài viết rất thiết thực, chi hội thôn tôi sẽ học cách làm này.", "approved", "", 50),
+    (
+        0,
+        "Lê Văn Hùng",
+        "Xin hỏi lớp tập huấn tiếp theo tổ chức ở đâu, nam giới có được tham gia không?",
+        "approved",
+        "Chào anh, lớp tiếp theo mở tại hội trường xã vào đầu tháng tới; nam giới được hoan nghênh tham gia.",
+        30,
+    ),
+    (0, "Phạm Thị Hoa", "Mong Hội có thêm tài liệu bằng tiếng dân tộc cho chị em vùng cao.", "pending", "", 3),
+    (0, "Khách", "Mua hàng giá rẻ tại trang web lạ, liên hệ ngay!", "spam", "", 2),
+    (1, "Hoàng Thị Mai", "Cảm ơn Hội đã kịp thời hỗ trợ các gia đình khó khăn.", "approved", "", 20),
+    (1, "Trần Văn Nam", "Nội dung bình luận có lời lẽ thiếu tôn trọng người khác.", "rejected", "", 18),
+    (1, "Vũ Thị Lan", "Xã tôi cũng muốn tổ chức mô hình này, cần liên hệ ai?", "pending", "", 1),
+    (2, "Đặng Thị Ngọc", "Chúc mừng các chị đạt giải, rất tự hào về phụ nữ quê mình.", "approved", "", 10),
+]
+
+
+def load_comments(command, moderator):
+    """Comments in every status on the newest news articles (found by content type: feedback never imports news)."""
+    try:
+        article_type = ContentType.objects.get(app_label="news", model="newsarticlepage")
+    except ContentType.DoesNotExist:
+        return
+    articles = list(Page.objects.live().filter(content_type=article_type).order_by("-first_published_at", "-pk")[:3])
+    if not articles:
+        return
+    now = timezone.now()
+    for index, name, text, status, reply, hours in COMMENTS:
+        page = articles[index % len(articles)]
+        if Comment.objects.filter(page=page, text=text).exists():
+            continue
+        created = now - datetime.timedelta(hours=hours)
+        comment = Comment.objects.create(
+            page=page,
+            name=name,
+            text=text,
+            status=status,
+            created_at=created,
+            moderated_at=None if status == CommentStatus.PENDING else created + datetime.timedelta(hours=1),
+        )
+        events = [record(comment, "submit", actor_label="Bạn đọc")]
+        if status != CommentStatus.PENDING:
+            action = {"approved": "approve", "rejected": "reject", "spam": "mark_spam"}[status]
+            events.append(record(comment, action, user=moderator, actor_label="" if moderator else "Cán bộ tiếp nhận"))
+        if reply:
+            CommentReply.objects.create(comment=comment, text=reply, author=moderator, created_at=created)
+            events.append(record(comment, "reply", user=moderator, note=reply))
+        for number, event in enumerate(events):
+            ModerationEvent.objects.filter(pk=event.pk).update(
+                created_at=created + datetime.timedelta(minutes=30 * number)
+            )
+    command.log(f"{Comment.objects.count()} reader comments on {len(articles)} articles.")

@@ -67,3 +67,22 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
             closed_at=factory.LazyFunction(timezone.now),
             published_at=factory.LazyFunction(timezone.now),
         )
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A reader comment; pass ``page=`` (any page) and ``status=``."""
+
+    name = factory.Sequence(lambda n: f"Bạn đọc {n}")
+    email = ""
+    text = factory.Sequence(lambda n: f"Ý kiến số {n}: bài viết rất bổ ích cho chị em hội viên.")
+    status = "pending"
+
+    class Meta:
+        model = "feedback.Comment"
+
+
+class CommentReplyFactory(factory.django.DjangoModelFactory):
+    text = "Cảm ơn bạn đọc đã quan tâm."
+
+    class Meta:
+        model = "feedback.CommentReply"

@@ -11,6 +11,7 @@ from .spam import SpamProtectedForm
 from .uploads import MAX_BYTES, MAX_FILES, clean_upload
 
 CONTENT_MAX = 5000
+COMMENT_MAX = 2000
 PHONE_RE = re.compile(r"^\+?[0-9 .\-]{8,20}$")
 
 
@@ -135,3 +136,36 @@ class ReopenForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     code = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+
+class CommentForm(SpamProtectedForm):
+    """A reader's comment on an article: the same spam defences as the feedback form."""
+
+    spam_scope = "comments"
+    spam_settings_prefix = "COMMENTS"
+
+    name = forms.CharField(label=_("Tên của bạn"), max_length=100)
+    email = forms.EmailField(
+        label=_("Thư điện tử (không bắt buộc)"),
+        required=False,
+        max_length=254,
+        help_text=_("Không hiện công khai; chỉ ban biên tập dùng khi cần liên hệ."),
+    )
+    text = forms.CharField(
+        label=_("Ý kiến của bạn"),
+        min_length=2,
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Tối đa 2.000 ký tự. Ý kiến được hiện sau khi ban biên tập duyệt."),
+    )
+
+    field_order = ["name", "email", "text"]
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if len(text) < 2:
+            raise forms.ValidationError(_("Xin viết nội dung ý kiến."))
+        return text

@@ -113,3 +113,31 @@ def resolutions(request):
     paginator = Paginator(queryset, 10)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "feedback/resolutions.html", {"page_obj": page, "items": page.object_list})
+
+
+@never_cache
+@require_http_methods(["POST"])
+def comment_submit(request, page_id):
+    """Stores a reader's comment and sends them back to the article (post, redirect, get).
+
+    A form with errors is shown again on a page of its own, with what the reader typed; an
+    article closed to comments says so. Never a 500 for what a visitor sends.
+    """
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from . import comments
+    from .forms import CommentForm
+
+    page = comments.get_commentable_or_404(page_id)
+    context = {"article": page, "article_url": page.url, "anchor": comments.ANCHOR}
+    if not page.comments_open:
+        context["closed"] = True
+        return render(request, "feedback/comments/submit_error.html", context, status=403)
+    form = CommentForm(request.POST, request=request)
+    if not form.is_valid():
+        context["form"] = form
+        return render(request, "feedback/comments/submit_error.html", context, status=400)
+    comments.submit_comment(form, page)
+    messages.success(request, _("Cảm ơn bạn đã gửi ý kiến. Ý kiến sẽ được hiện sau khi ban biên tập xem và duyệt."))
+    return redirect(f"{page.url}#{comments.ANCHOR}")

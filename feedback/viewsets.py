@@ -26,6 +26,7 @@ from accounts.models import OrganisationUnit
 
 from . import export, services
 from .admin_forms import AssignForm, NoteForm, TransitionForm
+from .comment_viewsets import CommentViewSet
 from .models import Feedback, Notification, Status, Topic
 from .workflow import IllegalTransition
 
@@ -359,7 +360,7 @@ class FeedbackSubmenuItem(SubmenuMenuItem):
 
 
 class FeedbackViewSetGroup(SnippetViewSetGroup):
-    items = (FeedbackViewSet, TopicViewSet, NotificationViewSet)
+    items = (FeedbackViewSet, CommentViewSet, TopicViewSet, NotificationViewSet)
     menu_label = _("Tiếp nhận ý kiến")
     menu_icon = "mail"
     menu_name = "feedback"

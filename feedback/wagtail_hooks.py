@@ -7,7 +7,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from .bulk_actions import MarkSpamBulkAction
-from .models import Feedback, Notification, Status
+from .comment_viewsets import BULK_ACTIONS as COMMENT_BULK_ACTIONS
+from .models import Comment, Feedback, Notification, Status
 from .permissions import RestrictedActionsPolicy
 from .viewsets import URL_NAMESPACE, FeedbackViewSetGroup
 
@@ -17,8 +18,13 @@ register_permission_policy(
 register_permission_policy(
     Notification, RestrictedActionsPolicy(Notification, denied={"add", "change", "delete", "copy"}), exact_class=True
 )
+register_permission_policy(
+    Comment, RestrictedActionsPolicy(Comment, denied={"add", "delete", "copy"}), exact_class=True
+)
 register_snippet(FeedbackViewSetGroup)
 hooks.register("register_bulk_action", MarkSpamBulkAction)
+for bulk_action in COMMENT_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
 
 
 class FeedbackPanel(Component):

@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from feedback.models import CommentablePageMixin
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.queries import exclude_private
@@ -279,7 +280,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self, get_object_or_404(NewsCategory, slug=slug))(request)
 
 
-class NewsArticlePage(BasePage):
+class NewsArticlePage(CommentablePageMixin, BasePage):
     lead = models.TextField(
         _("Sapo (tóm tắt)"),
         max_length=600,
@@ -336,6 +337,7 @@ class NewsArticlePage(BasePage):
             heading=_("Phân loại và tác giả"),
         ),  # fmt: skip
     ]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("comments_open")]
 
     class Meta:
         verbose_name = _("Bài viết")

@@ -11,6 +11,7 @@ from PIL import Image
 
 from accounts import factories as accounts_factories
 from feedback.factories import FeedbackPageFactory, TopicFactory
+from news.factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -91,3 +92,11 @@ def bomb_png(width=50_000, height=50_000):
     crc = zlib.crc32(bytes(data[ihdr : ihdr + 17])) & 0xFFFFFFFF
     data[ihdr + 17 : ihdr + 21] = struct.pack(">I", crc)
     return bytes(data)
+
+
+@pytest.fixture
+def article(home_page):
+    """A live news article open to comments."""
+    index = NewsIndexPageFactory(parent=home_page)
+    category = NewsCategoryFactory(name="Bình đẳng giới")
+    return NewsArticlePageFactory(parent=index, title="Hội thi phụ nữ khởi nghiệp", categories=[category])

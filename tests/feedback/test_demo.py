@@ -24,3 +24,20 @@ def test_demo_has_the_forum_topics_and_items_in_every_status_and_is_idempotent(s
     html = client.get("/ket-qua-giai-quyet/").content.decode()
     assert published.answer in html
     assert client.get("/tra-cuu/", {"ma": published.code}).status_code == 200
+
+
+def test_demo_has_comments_in_every_status_on_several_articles_and_is_idempotent(settings, client):
+    from feedback.models import Comment, CommentReply, CommentStatus
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    counts = (Comment.objects.count(), CommentReply.objects.count())
+    call_command("load_demo")
+    assert (Comment.objects.count(), CommentReply.objects.count()) == counts
+    assert set(Comment.objects.values_list("status", flat=True)) == set(CommentStatus.values)
+    assert Comment.objects.values("page").distinct().count() >= 3
+    reply = CommentReply.objects.select_related("comment__page").get()
+    html = client.get(reply.comment.page.url).content.decode()
+    assert reply.text in html and reply.comment.text in html
+    pending = Comment.objects.filter(status=CommentStatus.PENDING).first()
+    assert pending.text not in client.get(pending.page.url).content.decode()

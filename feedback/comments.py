@@ -1,0 +1,235 @@
+"""Reader comments: submission, the moderation workflow, replies, and what a page shows publicly.
+
+Built on the feedback machinery: :mod:`feedback.spam` for the form, :mod:`feedback.workflow` for the
+transitions and their history, :mod:`feedback.notifications` for the moderators' emails.
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Subquery
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from . import notifications
+from .models import Comment, CommentablePageMixin, CommentReply, CommentStatus, ModerationEvent
+from .spam import content_fingerprint, ip_fingerprint
+from .workflow import Transition, Workflow, record
+
+MODERATE = "feedback.change_comment"
+PER_PAGE = 20
+PAGE_PARAM = "binh-luan"
+ANCHOR = "y-kien"
+READER = _("Bạn đọc")
+
+
+def _moderated(comment, values):
+    comment.moderated_at = timezone.now()
+
+
+WORKFLOW = Workflow(
+    "status",
+    [
+        Transition(
+            "approve",
+            _("Duyệt, cho hiện"),
+            (CommentStatus.PENDING, CommentStatus.REJECTED),
+            CommentStatus.APPROVED,
+            MODERATE,
+            effect=_moderated,
+            style="primary",
+        ),
+        Transition(
+            "reject",
+            _("Không duyệt"),
+            (CommentStatus.PENDING, CommentStatus.APPROVED),
+            CommentStatus.REJECTED,
+            MODERATE,
+            effect=_moderated,
+            style="warning",
+            help_text=_("Ý kiến không hiện công khai; vẫn được lưu cùng lịch sử xử lý."),
+        ),
+        Transition(
+            "mark_spam",
+            _("Đánh dấu tin rác"),
+            (CommentStatus.PENDING, CommentStatus.APPROVED, CommentStatus.REJECTED),
+            CommentStatus.SPAM,
+            MODERATE,
+            effect=_moderated,
+            style="serious",
+        ),
+    ],
+)
+
+ACTION_LABELS = {
+    "submit": _("Bạn đọc gửi ý kiến"),
+    "reply": _("Ban biên tập trả lời"),
+    **{name: transition.label for name, transition in WORKFLOW.transitions.items()},
+}
+
+
+def commentable(page):
+    """The specific page when it is live, public and takes comments (open or closed), else ``None``."""
+    if page is None or not page.live:
+        return None
+    specific = page.specific
+    if not isinstance(specific, CommentablePageMixin):
+        return None
+    if not Page.objects.filter(pk=page.pk).public().exists():
+        return None
+    return specific
+
+
+def get_commentable_or_404(page_id):
+    page = commentable(Page.objects.filter(pk=page_id).first())
+    if page is None:
+        raise Http404
+    return page
+
+
+def submit_comment(form, page):
+    """Stores a valid :class:`~feedback.forms.CommentForm` as pending and queues the moderators' emails.
+
+    The comment is committed first; the emails go after the commit, so a mail failure never loses it.
+    """
+    data = form.cleaned_data
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            page=page,
+            name=data["name"],
+            email=data.get("email", ""),
+            text=data["text"],
+            ip_fingerprint=ip_fingerprint(form.client_ip),
+            content_hash=content_fingerprint(data["text"]),
+        )
+        record(comment, "submit", actor_label=str(READER))
+        notify_moderators(comment, page)
+    form.accept()
+    return comment
+
+
+def notify_moderators(comment, page):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _gettext
+
+    admin_url = notifications._absolute(reverse("wagtailsnippets_feedback_comment:inspect", args=[comment.pk]))
+    for user in notifications.staff_with_perm(MODERATE):
+        notifications.queue(
+            "new_comment",
+            user.email,
+            _gettext("Ý kiến bạn đọc mới về bài “%(title)s”") % {"title": page.title},
+            "feedback/email/new_comment",
+            {"comment": comment, "page": page, "admin_url": admin_url, "recipient": user},
+        )
+
+
+def apply_transition(comment, name, user, *, note=""):
+    """A moderator's action; raises ``IllegalTransition`` or ``PermissionDenied``."""
+    return WORKFLOW.apply(comment, name, user=user, note=note)
+
+
+def add_reply(comment, user, text):
+    """The editorial team answers ``comment``; only moderators may."""
+    if not user.has_perm(MODERATE):
+        raise PermissionError("reply")
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("text")
+    with transaction.atomic():
+        reply = CommentReply.objects.create(comment=comment, author=user, text=text)
+        record(comment, "reply", user=user, note=text)
+    return reply
+
+
+def history(comment):
+    return (
+        ModerationEvent.objects.filter(content_type__app_label="feedback", content_type__model="comment")
+        .filter(object_id=comment.pk)
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+
+
+@dataclass
+class Thread:
+    """What a page shows: the count of approved comments and one page of them, replies included."""
+
+    page: Page
+    count: int
+    page_obj: object
+    comments: list
+    is_open: bool
+    anchor: str = ANCHOR
+    page_param: str = PAGE_PARAM
+    form: object = None
+
+
+@dataclass
+class PublicComment:
+    pk: int
+    name: str
+    text: str
+    created_at: object
+    replies: list
+
+
+@dataclass
+class PublicReply:
+    text: str
+    created_at: object
+
+
+def _page_number(raw):
+    try:
+        number = int(str(raw or "1").strip())
+    except ValueError:
+        return 1
+    return number if 1 <= number <= 100_000 else 1
+
+
+def _rows(page, number):
+    """One query: the approved comments of page ``number``, their replies, and the total count."""
+    approved = Comment.objects.approved().on_page(page)
+    start = (number - 1) * PER_PAGE
+    page_ids = approved.order_by("created_at", "pk").values("pk")[start : start + PER_PAGE]
+    total = approved.order_by().values("page_id").annotate(n=Count("pk")).values("n")
+    return list(
+        Comment.objects.filter(pk__in=page_ids)
+        .annotate(total=Subquery(total))
+        .order_by("created_at", "pk", "replies__created_at", "replies__pk")
+        .values_list("pk", "name", "text", "created_at", "total", "replies__text", "replies__created_at")
+    )
+
+
+def thread(page, page_number=None):
+    """Approved comments of ``page``, oldest first, ``PER_PAGE`` a page, with the editorial replies.
+
+    One query whatever the number of comments and replies (two more only for a page number past
+    the end, which then shows the last page).
+    """
+    number = _page_number(page_number)
+    rows = _rows(page, number)
+    if rows:
+        total = rows[0][4]
+    else:
+        total = Comment.objects.approved().on_page(page).count() if number > 1 else 0
+        if total:
+            number = (total - 1) // PER_PAGE + 1
+            rows = _rows(page, number)
+    comments = {}
+    for pk, name, text, created_at, _total, reply_text, reply_at in rows:
+        comment = comments.setdefault(pk, PublicComment(pk, name, text, created_at, []))
+        if reply_text is not None:
+            comment.replies.append(PublicReply(reply_text, reply_at))
+    paginator = Paginator(range(total), PER_PAGE)
+    return Thread(
+        page=page,
+        count=total,
+        page_obj=paginator.get_page(number),
+        comments=list(comments.values()),
+        is_open=bool(getattr(page, "comments_open", False)),
+    )
