@@ -37,7 +37,8 @@ def pytest_runtest_teardown(item, nextitem):
     """After a journey flushed the database, put the migrated data back at once: with pytest-xdist the
     next test in this process may be an ordinary one, which expects it."""
     yield
-    if item.get_closest_marker("browser") is None:
+    # The last test of the session: the test database is being torn down, nothing needs the data.
+    if item.get_closest_marker("browser") is None or nextitem is None:
         return
     from django.db import connections
 
