@@ -8,6 +8,7 @@ backend's own relevance score. Counts per type, category and year are ORM aggreg
 
 import datetime
 import heapq
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import reduce
@@ -17,8 +18,22 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, Case, Count, F, IntegerField, Min, Q, TextField, Value, When
-from django.db.models.functions import Cast
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -165,15 +180,16 @@ def _pg_gin_only(backend):
     reading each document's large (TOASTed) vector, then prefers a sequential scan that evaluates ``@@``
     on every row (30 to 50 ms each time among 10,000 articles, repeated by each query of the page). The
     GIN bitmap answers the same question in about 5 ms without reading a vector: ``SET LOCAL`` switches
-    sequential scans off for the transaction opened here (no savepoint inside an outer transaction: the
-    setting then lasts until that one ends, and the search adds one query, not three).
+    sequential scans off for the transaction opened here, and parallel workers too (each would build the
+    same hash tables again, slower than one process on a small, busy server). No savepoint inside an
+    outer transaction: the settings then last until that one ends, and the search adds one query, not three.
     """
     if not _is_postgres(backend):
         yield
         return
     with transaction.atomic(savepoint=False):
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0")
         yield
 
 
@@ -253,13 +269,33 @@ def _pg_ranked_rows(queryset, terms, exact_ids, values, wanted):
         _pg_entries(queryset.model, terms.folded_text)
         .filter(object_id__in=page_ids)
         .annotate(
-            _score=SearchRank(F("body"), query) + 2 * SearchRank(F("autocomplete"), query),
+            _score=_pg_body_rank(terms.folded_text, query) + 2 * SearchRank(F("autocomplete"), query),
             _exact=_exact_expression("object_id", exact_text_ids),
         )
         .order_by("-_exact", "-_score", "-object_id")
         .values_list("object_id", "_exact")[:wanted]
     )
     return _with_dates(queryset, [(int(object_id), bool(exact)) for object_id, exact in entries], values)
+
+
+_RANK_VECTOR_WORD_RE = re.compile(r"[a-z0-9_]+")
+
+
+def _pg_body_rank(text, query):
+    """``ts_rank`` of the entry's ``body``, read from its small folded copy (``search.RankVector``).
+
+    The copy holds the body's folded words with their positions and weights, and ``ts_rank`` depends on
+    nothing else for a query of folded words: the same score without reading the large ``body``. Words
+    the copy may lack (not plain ASCII, or shaped like an accent token) and entries without a copy fall
+    back to the body itself.
+    """
+    from search.models import RankVector
+
+    body_rank = SearchRank(F("body"), query)
+    if not all(_RANK_VECTOR_WORD_RE.fullmatch(word) and not word.startswith("vn") for word in text.split()):
+        return body_rank
+    copy = RankVector.objects.filter(entry_id=OuterRef("id")).annotate(_rank=SearchRank(F("vector"), query))
+    return Coalesce(Subquery(copy.values("_rank")[:1], output_field=FloatField()), body_rank)
 
 
 def _with_dates(queryset, ranked, values):
@@ -330,6 +366,7 @@ def _counts(source, matched_ids, filters, result):
     for model, field in source.category_lookups:
         rows = (
             model._default_manager.filter(pk__in=category_qs.order_by().values("pk"))
+            .filter(**{f"{field}__isnull": False})  # an inner join: uncategorised matches cost nothing
             .values(f"{field}__slug", f"{field}__name")
             .annotate(n=Count("pk", distinct=True))
             .order_by()
