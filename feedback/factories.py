@@ -3,7 +3,8 @@ import datetime
 from django.utils import timezone
 
 import factory
-import wagtail_factories
+
+from home.factories import PageFactory
 
 from . import codes
 from .models import Feedback, FeedbackPage, Status, Topic
@@ -18,7 +19,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("name",)
 
 
-class FeedbackPageFactory(wagtail_factories.PageFactory):
+class FeedbackPageFactory(PageFactory):
     title = "Gửi ý kiến, phản ánh"
     slug = "gui-y-kien"
     intro = "<p>Hội lắng nghe ý kiến của hội viên và người dân.</p>"

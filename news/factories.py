@@ -5,7 +5,8 @@ import datetime
 from django.utils import timezone
 
 import factory
-import wagtail_factories
+
+from home.factories import PageFactory
 
 from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
@@ -23,7 +24,7 @@ class NewsCategoryFactory(factory.django.DjangoModelFactory):
 CategoryFactory = NewsCategoryFactory
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
+class NewsIndexPageFactory(PageFactory):
     """``NewsIndexPageFactory(parent=home_page)``: the news index at ``/tin-tuc/``."""
 
     title = "Tin tức"
@@ -35,7 +36,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
         model = NewsIndexPage
 
 
-class NewsArticlePageFactory(wagtail_factories.PageFactory):
+class NewsArticlePageFactory(PageFactory):
     """A published article. ``categories=[...]`` and ``tags=[...]`` are set after creation;
     ``first_published_at`` defaults to one hour earlier per article made."""
 

@@ -5,7 +5,8 @@ import datetime
 from django.utils import timezone
 
 import factory
-import wagtail_factories
+
+from home.factories import PageFactory
 
 from .models import (
     Choice,
@@ -21,7 +22,7 @@ from .models import (
 )
 
 
-class TrainingIndexPageFactory(wagtail_factories.PageFactory):
+class TrainingIndexPageFactory(PageFactory):
     title = "Đào tạo"
     slug = "dao-tao"
     show_in_menus = True
@@ -39,7 +40,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
         model = Programme
 
 
-class CoursePageFactory(wagtail_factories.PageFactory):
+class CoursePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Khóa học thử nghiệm {n}")
     intro = "Khóa học dành cho cán bộ Hội cơ sở."
     audience = "Chủ tịch, Phó Chủ tịch Hội LHPN xã"
@@ -49,14 +50,14 @@ class CoursePageFactory(wagtail_factories.PageFactory):
         model = CoursePage
 
 
-class ModulePageFactory(wagtail_factories.PageFactory):
+class ModulePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Chương {n}")
 
     class Meta:
         model = ModulePage
 
 
-class LessonPageFactory(wagtail_factories.PageFactory):
+class LessonPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Bài học {n}")
     intro = "Tóm tắt bài học."
     body = [("paragraph", "<p>Nội dung bài học.</p>")]
@@ -65,7 +66,7 @@ class LessonPageFactory(wagtail_factories.PageFactory):
         model = LessonPage
 
 
-class TrainingEventPageFactory(wagtail_factories.PageFactory):
+class TrainingEventPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Lớp tập huấn {n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
     place = "Hội trường Hội LHPN tỉnh"

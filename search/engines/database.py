@@ -8,6 +8,7 @@ backend's own relevance score. Counts per type, category and year are ORM aggreg
 
 import datetime
 import heapq
+import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
@@ -206,8 +208,6 @@ def _ranked_rows(backend, source, queryset, terms, sort, wanted):
     if sort == SORT_NEWEST and date_field:
         matched = queryset.filter(pk__in=_match_ids(backend, queryset, terms.folded_text))
         ordering = [f"-{date_field}", "-pk"]
-    elif _is_sqlite(backend):
-        return _sqlite_ranked_rows(backend, queryset, terms, exact_ids, values, wanted)
     elif _is_postgres(backend):
         return _pg_ranked_rows(queryset, terms, exact_ids, values, wanted)
     else:
@@ -231,31 +231,100 @@ def _is_sqlite(backend):
     return type(backend).__name__ == "SQLiteSearchBackend"
 
 
-def _sqlite_ranked_rows(backend, queryset, terms, exact_ids, values, wanted):
-    """Ranking on SQLite in one pass over the full-text index.
+class _SqliteMatches:
+    """Every index entry matching the query, read once per search on SQLite and shared by its queries.
 
-    Wagtail's SQLite backend scores each result with a correlated subquery that repeats the full-text
-    match per row (about 0.3 s for 800 matches among 10,000 pages); here the index is read once, scored
-    with FTS5's bm25() (lower is better) and joined to the filtered pages by primary key.
+    Wagtail's SQLite backend repeats the full-text match in every query that needs the matches (counts,
+    categories, ranking, the exact-accent check), and scores each result with a correlated subquery
+    that matches again per row. Here the FTS5 index is read once, each entry scored with bm25() (lower
+    is better), and, for an accented query, read once more for the entries holding the accent tokens;
+    the other queries receive the matching primary keys as one JSON parameter (``json_each``), and
+    ranking is a sort in Python of the filtered matches.
     """
-    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, SQLiteFTSIndexEntry, normalize
+
+    def __init__(self, entries, exact_entries):
+        self.entries = entries  # {content_type_id: [(object_id, entry_id, score)]}
+        self.exact_entries = exact_entries  # entry ids holding every accent token, or None
+        self._found = {}
+
+    @classmethod
+    def find(cls, backend, terms, ranked=True):
+        """The matches of ``terms``; with ``ranked=False``, without scores or the exact-accent check."""
+        from modelsearch.backends.database.sqlite.query import BM25
+
+        score = BM25() if ranked else Value(0.0, output_field=FloatField())
+        query = (
+            _sqlite_entries(backend, terms.folded_text)
+            .annotate(_score=score)
+            .values_list("index_entry__content_type_id", "index_entry__object_id", "pk", "_score")
+        )
+        entries = {}
+        for content_type, object_id, entry, score in _raw_rows(query):
+            entries.setdefault(content_type, []).append((object_id, entry, score))
+        exact_entries = None
+        if ranked and terms.accented:
+            exact_query = _sqlite_entries(backend, " ".join(terms.accent_tokens)).values_list("pk")
+            exact_entries = {entry for (entry,) in _raw_rows(exact_query)}
+        return cls(entries, exact_entries)
+
+    def of(self, model):
+        """The matching entries of ``model`` and its subclasses: ``{pk: (exact, score)}`` and its subquery."""
+        if model not in self._found:
+            to_python = int if isinstance(model._meta.pk, IntegerField) else model._meta.pk.to_python
+            exact_entries = self.exact_entries or ()
+            found = {}
+            for content_type in _content_type_ids(model):
+                for object_id, entry, score in self.entries.get(content_type, ()):
+                    found[to_python(object_id)] = (entry in exact_entries, score)
+            self._found[model] = (found, _json_ids(found))
+        return self._found[model]
+
+    def ranked_rows(self, source, queryset, sort, wanted):
+        """The first ``wanted`` matches of the filtered ``queryset``: ``[(pk, exact, date)]``, best first."""
+        found, ids = self.of(source.model)
+        if not found:
+            return []
+        matched = queryset.filter(pk__in=ids)
+        date_field = source.date_field
+        if sort == SORT_NEWEST and date_field:
+            rows = matched.order_by(f"-{date_field}", "-pk").values_list("pk", date_field)[:wanted]
+            return [(pk, found[pk][0], date) for pk, date in rows]
+        keys = []
+        for pk in matched.order_by().values_list("pk", flat=True):
+            exact, score = found[pk]
+            keys.append((not exact, score, _descending(pk), pk))
+        best = [(pk, not inexact) for inexact, _score, _order, pk in heapq.nsmallest(wanted, keys)]
+        values = ["pk", "_exact", date_field] if date_field else ["pk", "_exact"]
+        return _with_dates(queryset, best, values)
+
+
+def _raw_rows(queryset):
+    """The rows of a ``values_list`` queryset straight from the cursor, without Django's converters."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _descending(pk):
+    """A sort key putting larger primary keys (newer entries) first among equal scores."""
+    return -pk if isinstance(pk, int) else tuple(-ord(char) for char in str(pk))
+
+
+def _sqlite_entries(backend, text):
+    """FTS5 index entries matching every word of ``text``."""
+    from modelsearch.backends.database.sqlite.query import MatchExpression, SQLiteFTSIndexEntry, normalize
     from modelsearch.query import PlainText
 
-    compiler = backend.query_compiler_class(queryset, PlainText(terms.folded_text, operator="and"))
+    compiler = backend.query_compiler_class(Page.objects.none(), PlainText(text, operator="and"))
     match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(compiler.query)))
-    page_ids = queryset.order_by().annotate(_text_pk=Cast("pk", TextField())).values("_text_pk")
-    exact_text_ids = None
-    if exact_ids is not None:
-        exact_text_ids = exact_ids.annotate(_text_pk=Cast("pk", TextField())).values("_text_pk")
-    entries = (
-        SQLiteFTSIndexEntry.objects.filter(match)
-        .filter(index_entry__object_id__in=page_ids)
-        .filter(index_entry__content_type_id__in=_content_type_ids(queryset.model))
-        .annotate(_score=BM25(), _exact=_exact_expression("index_entry__object_id", exact_text_ids))
-        .order_by("-_exact", "_score", "-index_entry__object_id")
-        .values_list("index_entry__object_id", "_exact")[:wanted]
-    )
-    return _with_dates(queryset, [(int(object_id), bool(exact)) for object_id, exact in entries], values)
+    return SQLiteFTSIndexEntry.objects.filter(match)
+
+
+def _json_ids(found):
+    """The primary keys in ``found`` as a subquery of one parameter, whatever their number."""
+    ids = [pk if isinstance(pk, int | str) else str(pk) for pk in found]
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
 
 
 def _pg_ranked_rows(queryset, terms, exact_ids, values, wanted):
@@ -420,14 +489,23 @@ def _search_sources(backend, request, result):
     terms, filters = request.terms, request.filters
     candidates = []  # (sort key, source index, pk, exact) of each source's first offset+limit matches
     wanted = request.offset + request.limit
+    matches = _SqliteMatches.find(backend, terms) if _is_sqlite(backend) else None
     for index, source in enumerate(_sources()):
-        matched_ids = _match_ids(backend, source.base, terms.folded_text)
+        if matches is None:
+            matched_ids = _match_ids(backend, source.base, terms.folded_text)
+        else:
+            found, matched_ids = matches.of(source.model)
+            if not found:
+                continue
         total = _counts(source, matched_ids, filters, result)
         if not total:
             continue
         result.total += total
         filtered = source.apply(source.base, filters)
-        rows = _ranked_rows(backend, source, filtered, terms, request.sort, wanted)
+        if matches is None:
+            rows = _ranked_rows(backend, source, filtered, terms, request.sort, wanted)
+        else:
+            rows = matches.ranked_rows(source, filtered, request.sort, wanted)
         for position, (pk, exact, date) in enumerate(rows):
             if request.sort == SORT_NEWEST:
                 key = (-(date.timestamp() if date else 0), position)
@@ -467,6 +545,10 @@ def count(terms):
     if not terms:
         return 0
     backend = database_backend()
+    if _is_sqlite(backend):
+        matches = _SqliteMatches.find(backend, terms, ranked=False)
+        found = [(source, *matches.of(source.model)) for source in _sources()]
+        return sum(source.base.filter(pk__in=ids).order_by().count() for source, pks, ids in found if pks)
     with _pg_gin_only(backend):
         return sum(
             source.base.filter(pk__in=_match_ids(backend, source.base, terms.folded_text)).order_by().count()

@@ -1,5 +1,8 @@
 """The database engine (SQLite FTS5 here, PostgreSQL full text when DATABASE_URL names one)."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from search.engines import database
@@ -98,3 +101,28 @@ def test_pages_follow_each_other_without_overlap(make_page):
         seen.extend(titles)
     assert result.total == 25
     assert len(seen) == len(set(seen)) == 25
+
+
+@pytest.mark.parametrize(("query", "reads"), [("đào tạo", 2), ("dao tao", 1)])
+def test_sqlite_reads_the_full_text_index_once_per_search(documents, query, reads):
+    """Counts, categories and ranking share one read of the index (two with the exact-accent check).
+
+    Wagtail's SQLite backend matched again in each of those queries and once per ranked row: about
+    0.1 s per search among 10,000 articles (scripts/search_benchmark.py).
+    """
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite plan; PostgreSQL reads its GIN indexes")
+    with CaptureQueriesContext(connection) as context:
+        result, titles = found(query)
+    assert len(titles) == 3
+    statements = [query["sql"] for query in context.captured_queries]
+    assert sum(" MATCH " in sql for sql in statements) == reads
+    assert not any("feedback_feedback" in sql for sql in statements)  # nothing of that type matched
+
+
+def test_sqlite_ranking_among_many_matches_breaks_ties_by_newest_entry(make_page):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite plan")
+    pages = [make_page("Đào tạo", "Đào tạo", slug=f"dao-tao-{number}") for number in range(12)]
+    result, _titles = found("dao tao", limit=12)
+    assert [hit.obj.pk for hit in result.hits] == sorted((page.pk for page in pages), reverse=True)
