@@ -6,6 +6,7 @@ from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
 from .models import OrganisationUnit
+from .throttle import ThrottledSignInMixin
 
 PROFILE_FIELDS = ["full_name", "phone", "position", "unit"]
 
@@ -27,8 +28,9 @@ class UserEditForm(ProfileFieldsMixin, WagtailUserEditForm):
         fields = WagtailUserEditForm.Meta.fields | set(PROFILE_FIELDS)
 
 
-class AdminLoginForm(WagtailLoginForm):
-    """Wagtail's sign-in form leaves the password label to the field name, which is never translated."""
+class AdminLoginForm(ThrottledSignInMixin, WagtailLoginForm):
+    """Wagtail's sign-in form, throttled like the public one; its password label is translated here
+    (Wagtail leaves it to the field name, which is never translated)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

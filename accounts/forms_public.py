@@ -2,8 +2,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .throttle import ThrottledSignInMixin
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(ThrottledSignInMixin, AuthenticationForm):
     username = forms.CharField(
         label=_("Tên đăng nhập"),
         max_length=150,

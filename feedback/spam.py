@@ -19,8 +19,6 @@ for the service that saves (feedback links a repeat to the first item).
 """
 
 import hashlib
-import hmac
-import ipaddress
 import re
 import secrets
 import time
@@ -33,6 +31,10 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from home.ratelimit import client_ip, ip_fingerprint, rate_count, rate_hit, rate_limited
+
+__all__ = ["client_ip", "ip_fingerprint", "rate_count", "rate_hit", "rate_limited"]  # re-exported for the forms below
 
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
@@ -64,55 +66,6 @@ class SpamPolicy:
             window=getattr(settings, f"{prefix}_RATE_WINDOW", defaults.window),
             pow_bits=getattr(settings, f"{prefix}_POW_BITS", defaults.pow_bits),
         )
-
-
-def client_ip(request):
-    """The visitor's address.
-
-    ``REMOTE_ADDR`` unless ``settings.TRUSTED_PROXY_COUNT`` says how many reverse proxies we run
-    (each appends to ``X-Forwarded-For``); then the address that many hops from the right, which a
-    visitor cannot forge. Never trust the header without knowing the proxies.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(chain) >= proxies:
-            remote = chain[-proxies]
-    try:
-        return str(ipaddress.ip_address(remote))
-    except ValueError:
-        return "unknown"
-
-
-def ip_fingerprint(ip):
-    """A keyed hash of an address: enough to count and compare, not to recover the address."""
-    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def _window_key(scope, ip, window):
-    return f"spam:{scope}:{ip_fingerprint(ip)}:{int(time.time() // window)}"
-
-
-def rate_count(scope, ip, window):
-    return cache.get(_window_key(scope, ip, window), 0)
-
-
-def rate_hit(scope, ip, window):
-    """Counts one event for ``ip`` in the current window; returns the new count."""
-    key = _window_key(scope, ip, window)
-    if cache.add(key, 1, timeout=window):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
-def rate_limited(scope, ip, limit, window):
-    """Counts an attempt and says whether ``ip`` went past ``limit`` in the window (for lookups)."""
-    return rate_hit(scope, ip, window) > limit
 
 
 def make_token(scope):

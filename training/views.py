@@ -5,13 +5,14 @@ learner's id gives a 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
+
+from home.ratelimit import client_ip, rate_limited
 
 from .models import Attempt, Certificate, CoursePage, LessonPage, Quiz
 from .services import TrainingError, progress
@@ -153,12 +154,7 @@ VERIFY_LIMIT = 30  # look-ups per address and per minute: plenty for people, use
 
 
 def _too_many_lookups(request):
-    key = f"training:verify:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, 60)
-    try:
-        return cache.incr(key) > VERIFY_LIMIT
-    except ValueError:  # expired between add and incr
-        return False
+    return rate_limited("certificate-verify", client_ip(request), VERIFY_LIMIT, 60)
 
 
 def certificate_verify(request, code):

@@ -111,3 +111,17 @@ def test_verification_lookups_are_rate_limited(client, home_page):
     response = client.get("/chung-nhan/AAAA-BBBB-CCCC-DDDD/")
     assert response.status_code == 429
     assert "quá nhiều lần" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_verification_limit_counts_each_visitor_behind_the_proxy(client, home_page, settings):
+    """Behind the production reverse proxy every request comes from the proxy's address."""
+    from training.views import VERIFY_LIMIT
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    first = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    second = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.8"}
+    for _ in range(VERIFY_LIMIT):
+        client.get("/chung-nhan/AAAA-BBBB-CCCC-DDDD/", **first)
+    assert client.get("/chung-nhan/AAAA-BBBB-CCCC-DDDD/", **first).status_code == 429
+    assert client.get("/chung-nhan/AAAA-BBBB-CCCC-DDDD/", **second).status_code == 404
