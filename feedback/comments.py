@@ -233,3 +233,26 @@ def thread(page, page_number=None):
         comments=list(comments.values()),
         is_open=bool(getattr(page, "comments_open", False)),
     )
+
+
+def anonymise_old_comments(months=None, now=None):
+    """Erase what identifies readers once their comments were decided more than ``months`` ago.
+
+    Every decided comment loses its e-mail address and address fingerprint; rejected and spam
+    comments, which were never shown, also lose their name and text. Approved comments keep the name
+    and text the reader chose to publish. Returns how many comments changed.
+    """
+    from django.conf import settings
+
+    from .services import ANONYMISED
+
+    months = months if months is not None else settings.FEEDBACK_ANONYMISE_AFTER_MONTHS
+    cutoff = (now or timezone.now()) - timezone.timedelta(days=30 * months)
+    decided = Comment.objects.filter(moderated_at__lt=cutoff).exclude(status=CommentStatus.PENDING)
+    with transaction.atomic():
+        with_contact = set(decided.exclude(email="", ip_fingerprint="").values_list("pk", flat=True))
+        never_shown = decided.filter(status__in=[CommentStatus.REJECTED, CommentStatus.SPAM]).exclude(text=ANONYMISED)
+        hidden = set(never_shown.values_list("pk", flat=True))
+        Comment.objects.filter(pk__in=with_contact).update(email="", ip_fingerprint="")
+        Comment.objects.filter(pk__in=hidden).update(name="", text=ANONYMISED, content_hash="")
+    return len(with_contact | hidden)

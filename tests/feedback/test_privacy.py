@@ -70,3 +70,30 @@ def test_anonymise_uses_the_configured_default(settings, topic):
     assert anonymise_closed() == 1
     item.refresh_from_db()
     assert item.name == ""
+
+
+def test_anonymise_command_forgets_old_comment_contacts_and_unpublished_comments(home_page):
+    from feedback.models import Comment, CommentStatus
+
+    long_ago = timezone.now() - datetime.timedelta(days=31 * 13)
+
+    def comment(status, moderated_at, **fields):
+        values = {"name": "Chị Hoa", "email": "hoa@example.org", "text": "Bài viết rất hay.", "ip_fingerprint": "ab"}
+        return Comment.objects.create(page=home_page, status=status, moderated_at=moderated_at, **{**values, **fields})
+
+    shown = comment(CommentStatus.APPROVED, long_ago)
+    refused = comment(CommentStatus.SPAM, long_ago, text="Quảng cáo vay tiền 0909000111")
+    recent = comment(CommentStatus.APPROVED, timezone.now() - datetime.timedelta(days=20))
+    waiting = comment(CommentStatus.PENDING, None, created_at=long_ago)
+
+    out = io.StringIO()
+    call_command("anonymise_feedback", "--months", "12", stdout=out)
+    assert "Đã xóa thông tin cá nhân của 2 ý kiến bạn đọc" in out.getvalue()
+    for item in (shown, refused, recent, waiting):
+        item.refresh_from_db()
+    assert (shown.name, shown.text, shown.email, shown.ip_fingerprint) == ("Chị Hoa", "Bài viết rất hay.", "", "")
+    assert (refused.name, refused.email) == ("", "")
+    assert "0909000111" not in refused.text
+    assert recent.email == waiting.email == "hoa@example.org"
+    call_command("anonymise_feedback", "--months", "12", stdout=out)
+    assert "Đã xóa thông tin cá nhân của 0 ý kiến bạn đọc" in out.getvalue()
