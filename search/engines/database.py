@@ -341,10 +341,18 @@ def _pg_ranked_rows(queryset, terms, exact_ids, values, wanted):
             _score=_pg_body_rank(terms.folded_text, query) + 2 * SearchRank(F("autocomplete"), query),
             _exact=_exact_expression("object_id", exact_text_ids),
         )
-        .order_by("-_exact", "-_score", "-object_id")
+        .annotate(_object_pk=_numeric_object_id(queryset.model))  # the newest first among equals
+        .order_by("-_exact", "-_score", "-_object_pk")
         .values_list("object_id", "_exact")[:wanted]
     )
     return _with_dates(queryset, [(int(object_id), bool(exact)) for object_id, exact in entries], values)
+
+
+def _numeric_object_id(model):
+    """The entry's object id as a number when the model's keys are numbers (the index stores text)."""
+    if isinstance(model._meta.pk, IntegerField):
+        return Cast("object_id", BigIntegerField())
+    return F("object_id")
 
 
 _RANK_VECTOR_WORD_RE = re.compile(r"[a-z0-9_]+")
