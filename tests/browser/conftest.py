@@ -131,5 +131,5 @@ def sign_in(page, user, live_server_url):
 def screenshot(page, name):
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, animations="disabled")
     return path
