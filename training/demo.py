@@ -8,7 +8,6 @@ from django.utils import timezone
 from accounts.models import User
 from home.models import HomePage
 
-from .factories import add_question
 from .models import (
     Attempt,
     CoursePage,
@@ -23,6 +22,7 @@ from .models import (
     TrainingIndexPage,
 )
 from .services.progress import enrol
+from .services.quiz import add_question
 
 PROGRAMME = "Nâng cao năng lực giám sát, phản biện xã hội của Hội LHPN các cấp giai đoạn 2026 - 2030"
 COURSE_TITLE = "Kỹ năng giám sát, phản biện xã hội cho cán bộ Hội cơ sở"

@@ -9,17 +9,15 @@ import factory
 from home.factories import PageFactory
 
 from .models import (
-    Choice,
     CoursePage,
     LessonPage,
     ModulePage,
     Programme,
-    Question,
-    QuestionKind,
     Quiz,
     TrainingEventPage,
     TrainingIndexPage,
 )
+from .services.quiz import add_question
 
 
 class TrainingIndexPageFactory(PageFactory):
@@ -83,20 +81,6 @@ class QuizFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Quiz
-
-
-def add_question(quiz, text, choices, kind=QuestionKind.SINGLE, explanation=""):
-    """``choices``: [(text, is_correct)]."""
-    question = Question.objects.create(
-        quiz=quiz, text=text, kind=kind, explanation=explanation, sort_order=quiz.questions.count()
-    )
-    Choice.objects.bulk_create(
-        [
-            Choice(question=question, text=choice, is_correct=correct, sort_order=i)
-            for i, (choice, correct) in enumerate(choices)
-        ]
-    )
-    return question
 
 
 def make_quiz(course, lesson=None, questions=3, **kwargs):

@@ -52,7 +52,7 @@ def test_grading_happens_on_the_server_and_explanations_follow(client, student, 
 def test_multiple_choice_needs_exactly_the_correct_set(student, course_with_lessons):
     from django.http import QueryDict
 
-    from training.factories import add_question
+    from training.services.quiz import add_question
     from training.models import QuestionKind
 
     _course, _lessons, quiz, _final = course_with_lessons

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..models import Attempt, Quiz
+from ..models import Attempt, Choice, Question, QuestionKind, Quiz
 from . import TrainingError
 from .progress import issue_certificate_if_complete, self_enrol
 
@@ -149,3 +149,17 @@ def review(attempt):
 
 def get_quiz_for_learner(quiz_id):
     return Quiz.objects.select_related("course", "lesson").get(pk=quiz_id)
+
+
+def add_question(quiz, text, choices, kind=QuestionKind.SINGLE, explanation=""):
+    """Adds a question with its ``choices``, ``[(text, is_correct)]``, after the quiz's last one."""
+    question = Question.objects.create(
+        quiz=quiz, text=text, kind=kind, explanation=explanation, sort_order=quiz.questions.count()
+    )
+    Choice.objects.bulk_create(
+        [
+            Choice(question=question, text=choice, is_correct=correct, sort_order=i)
+            for i, (choice, correct) in enumerate(choices)
+        ]
+    )
+    return question
