@@ -52,8 +52,8 @@ def test_grading_happens_on_the_server_and_explanations_follow(client, student, 
 def test_multiple_choice_needs_exactly_the_correct_set(student, course_with_lessons):
     from django.http import QueryDict
 
-    from training.services.quiz import add_question
     from training.models import QuestionKind
+    from training.services.quiz import add_question
 
     _course, _lessons, quiz, _final = course_with_lessons
     question = add_question(
