@@ -18,12 +18,8 @@ from home.ratelimit import client_ip, rate_count, rate_hit, rate_limited
 from home.text import fold_vi
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 def _window():
-    return _setting("SIGN_IN_WINDOW_MINUTES", 15) * 60
+    return settings.SIGN_IN_WINDOW_MINUTES * 60
 
 
 def _account_key(username):
@@ -39,8 +35,8 @@ class ThrottledSignInMixin:
         address = client_ip(self.request) if self.request is not None else "unknown"
         account = _account_key(self.data.get("username"))
         return (
-            ("sign-in-address", address, _setting("SIGN_IN_MAX_FAILURES_PER_ADDRESS", 20)),
-            ("sign-in-account", account, _setting("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", 8)),
+            ("sign-in-address", address, settings.SIGN_IN_MAX_FAILURES_PER_ADDRESS),
+            ("sign-in-account", account, settings.SIGN_IN_MAX_FAILURES_PER_ACCOUNT),
         )
 
     def clean(self):
@@ -63,8 +59,8 @@ def password_reset_refused(request, email):
     """``(refused, message)`` for a reset request: a message for the visitor, or a silent refusal."""
     hour = 3600
     address, email = client_ip(request), (email or "").strip().lower()
-    if rate_limited("password-reset-address", address, _setting("PASSWORD_RESET_MAX_PER_ADDRESS", 5), hour):
+    if rate_limited("password-reset-address", address, settings.PASSWORD_RESET_MAX_PER_ADDRESS, hour):
         return True, _("Đã có quá nhiều yêu cầu đặt lại mật khẩu từ máy của bạn. Xin thử lại sau một giờ.")
-    if rate_limited("password-reset-email", email, _setting("PASSWORD_RESET_MAX_PER_EMAIL", 3), hour):
+    if rate_limited("password-reset-email", email, settings.PASSWORD_RESET_MAX_PER_EMAIL, hour):
         return True, None
     return False, None

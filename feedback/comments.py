@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from . import notifications
 from .models import Comment, CommentablePageMixin, CommentReply, CommentStatus, ModerationEvent
+from .services import ANONYMISED, retention_cutoff
 from .spam import content_fingerprint, ip_fingerprint
 from .workflow import Transition, Workflow, record
 
@@ -242,13 +243,8 @@ def anonymise_old_comments(months=None, now=None):
     comments, which were never shown, also lose their name and text. Approved comments keep the name
     and text the reader chose to publish. Returns how many comments changed.
     """
-    from django.conf import settings
-
-    from .services import ANONYMISED
-
-    months = months if months is not None else settings.FEEDBACK_ANONYMISE_AFTER_MONTHS
-    cutoff = (now or timezone.now()) - timezone.timedelta(days=30 * months)
-    decided = Comment.objects.filter(moderated_at__lt=cutoff).exclude(status=CommentStatus.PENDING)
+    decided = Comment.objects.filter(moderated_at__lt=retention_cutoff(months, now))
+    decided = decided.exclude(status=CommentStatus.PENDING)
     with transaction.atomic():
         with_contact = set(decided.exclude(email="", ip_fingerprint="").values_list("pk", flat=True))
         never_shown = decided.filter(status__in=[CommentStatus.REJECTED, CommentStatus.SPAM]).exclude(text=ANONYMISED)

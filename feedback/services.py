@@ -322,10 +322,14 @@ def anonymise(item):
     return item
 
 
-def anonymise_closed(months=None, now=None):
+def retention_cutoff(months=None, now=None):
+    """The moment before which closed items and decided comments lose their personal data."""
     months = months if months is not None else settings.FEEDBACK_ANONYMISE_AFTER_MONTHS
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=30 * months)
-    items = Feedback.objects.filter(anonymised_at__isnull=True, closed_at__lt=cutoff)
+    return (now or timezone.now()) - datetime.timedelta(days=30 * months)
+
+
+def anonymise_closed(months=None, now=None):
+    items = Feedback.objects.filter(anonymised_at__isnull=True, closed_at__lt=retention_cutoff(months, now))
     count = 0
     for item in items.iterator():
         anonymise(item)
