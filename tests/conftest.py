@@ -1,3 +1,5 @@
+import os
+
 from django.core.cache import cache
 
 from wagtail.models import Site
@@ -31,3 +33,23 @@ def site(home_page):
     site = Site.objects.get(is_default_site=True)
     # Tests ask for http://testserver/; the default site answers any host name.
     return site
+
+
+def pytest_configure(config):
+    """`PORTAL_TEST_CLOCK=2026-12-31T17:30:00Z pytest` runs the suite at that moment (the clock keeps ticking).
+
+    CI runs the suite once at a hostile moment (already the next day, month and year in GMT+7) so that no
+    test can depend on the hour it happens to run at.
+    """
+    moment = os.environ.get("PORTAL_TEST_CLOCK")
+    if moment:
+        import time_machine
+
+        config._portal_clock = time_machine.travel(moment, tick=True)
+        config._portal_clock.start()
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "_portal_clock", None)
+    if clock is not None:
+        clock.stop()

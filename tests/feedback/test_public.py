@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 import pytest
 
 from feedback.factories import FeedbackFactory
@@ -27,7 +29,8 @@ def test_lookup_shows_status_dates_and_answer_but_nothing_personal(client, topic
     assert response.status_code == 200
     assert "Đã giải quyết" in html
     assert "UBND xã đã nạo vét cống." in html
-    assert item.created_at.strftime("%d/%m/%Y") in html
+    # The page shows the date in GMT+7, which is the next day from 17:00 UTC.
+    assert timezone.localtime(item.created_at).strftime("%d/%m/%Y") in html
     for personal in ["Nguyễn Thị Lan", "0912345678", "lan@example.org", "Nhà bà Lan"]:
         assert personal not in html
     assert 'name="robots" content="noindex"' in html
