@@ -1,7 +1,6 @@
 from .comments import Comment, CommentablePageMixin, CommentQuerySet, CommentReply, CommentStatus
 from .items import Attachment, Feedback, FeedbackQuerySet, Status, Topic
 from .moderation import ModerationEvent
-from .notifications import Notification
 from .pages import FeedbackPage
 
 __all__ = [
@@ -15,7 +14,6 @@ __all__ = [
     "FeedbackPage",
     "FeedbackQuerySet",
     "ModerationEvent",
-    "Notification",
     "Status",
     "Topic",
 ]

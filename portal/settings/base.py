@@ -54,6 +54,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "outbox",
     "accounts",
     "news",
     "training",
@@ -169,6 +170,8 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Hội LHPN tỉnh <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Password reset mail goes through the outbox (stored, sent after the commit, retried).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms_public.AdminPasswordResetForm"  # noqa: S105 (a class path)
 
 # Passwords
 AUTH_USER_MODEL = "accounts.User"
