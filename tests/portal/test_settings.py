@@ -103,9 +103,10 @@ def test_each_service_is_swapped_in_by_one_variable():
     assert values["db"]["ENGINE"] == "django.db.backends.postgresql"
     assert (values["db"]["HOST"], values["db"]["NAME"]) == ("db.internal", "portal")
     assert values["cache"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "home.cache.ResilientRedisCache",
         "LOCATION": "redis://cache.internal:6379/1",
         "KEY_PREFIX": "portal",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
     assert values["email"] == ["django.core.mail.backends.smtp.EmailBackend", "smtp.example.org", 587, True]
     assert values["search"]["BACKEND"] == "wagtail.search.backends.elasticsearch8"
