@@ -100,3 +100,11 @@ def test_a_live_redis_is_used(settings):
     assert cache._cache.get_client().exists(cache.make_and_validate_key("portal-test-key"))
     assert not cache.is_down
     cache.delete("portal-test-key")
+
+
+def test_health_reports_the_cache_down_but_the_site_up(redis_down, client):
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["cache"] == "down"
+    assert body["status"] == "degraded"
