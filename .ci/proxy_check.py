@@ -16,8 +16,13 @@ NGINX, GUNICORN = int(sys.argv[1]), int(sys.argv[2])
 failures = []
 
 
+def say(line):
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def check(ok, label):
-    print(("ok   " if ok else "FAIL ") + label, flush=True)
+    say(("ok   " if ok else "FAIL ") + label)
     if not ok:
         failures.append(label)
 
@@ -122,7 +127,7 @@ check(status != 413, f"POST / with a 15 MB body (three 5 MB attachments) reaches
 
 media = Path(sys.argv[3])
 for path in ("original_images/x.jpg", "documents/x.pdf"):
-    assert (media / path).is_file()
+    check((media / path).is_file(), f"{media / path} exists")
     status, _, body = get(f"/media/{path}")
     check(status in (403, 404) and b"original" not in body and b"document" not in body, f"/media/{path}: {status}")
 status, _, body = get("/media/images/x.jpg")
@@ -140,9 +145,9 @@ check(
 )
 # For comparison only (not a check): the same against gunicorn alone.
 latencies, errors = slow_clients(GUNICORN, 20, 3)
-print(f"info gunicorn alone with 20 slow clients: {len(latencies)} answers within 1 s, {errors} failures")
+say(f"info gunicorn alone with 20 slow clients: {len(latencies)} answers within 1 s, {errors} failures")
 
 if failures:
-    print(f"{len(failures)} proxy check(s) failed", flush=True)
+    say(f"{len(failures)} proxy check(s) failed")
     sys.exit(1)
-print("proxy checks passed")
+say("proxy checks passed")
