@@ -42,3 +42,7 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 # The health check is asked over plain HTTP by the load balancer.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 WAGTAILADMIN_BASE_URL = env("BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+
+# nginx (deploy/nginx/portal.conf) passes Host unchanged; X-Forwarded-Host is trusted only when a proxy
+# in front rewrites Host and says so.
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
