@@ -6,6 +6,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
+from .registry import robots_disallowed
+
 
 @require_GET
 @cache_control(max_age=3600, public=True)
@@ -14,10 +16,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /tai-khoan/",
-        "Disallow: /tim-kiem/",
-        "Disallow: /tra-cuu/",
-        "Disallow: /khoa-hoc-cua-toi/",
+        *(f"Disallow: {path}" for path in robots_disallowed()),  # declared by the apps (home.registry)
         f"Sitemap: {sitemap_url}",
         "",
     ]

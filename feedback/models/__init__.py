@@ -3,6 +3,7 @@ from .items import Attachment, Feedback, FeedbackQuerySet, Status, Topic
 from .moderation import ModerationEvent
 from .notifications import Notification
 from .pages import FeedbackPage
+from .resolutions import RESOLUTIONS_PER_PAGE, PublishedResolution
 
 __all__ = [
     "Comment",
@@ -16,6 +17,8 @@ __all__ = [
     "FeedbackQuerySet",
     "ModerationEvent",
     "Notification",
+    "PublishedResolution",
+    "RESOLUTIONS_PER_PAGE",
     "Status",
     "Topic",
 ]
