@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from home.demo_pages import child_page
 from home.models import HomePage
 
 from . import codes, comments, services
@@ -135,18 +136,15 @@ def _demo_code(index):
 
 def load(command):
     home = HomePage.objects.get()
-    page = FeedbackPage.objects.first()
-    if page is None:
-        privacy = Page.objects.filter(slug="chinh-sach-bao-ve-du-lieu").first()
-        page = FeedbackPage(
-            title="Gửi ý kiến, phản ánh",
-            slug="gui-y-kien",
-            intro=INTRO,
-            privacy_page=privacy,
-            show_in_menus=True,
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
+    page = child_page(
+        home,
+        FeedbackPage,
+        "gui-y-kien",
+        title="Gửi ý kiến, phản ánh",
+        intro=INTRO,
+        privacy_page=Page.objects.filter(slug="chinh-sach-bao-ve-du-lieu").first(),
+        show_in_menus=True,
+    )
 
     topics = []
     for order, (name, description, sensitive) in enumerate(TOPICS):

@@ -29,6 +29,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -189,6 +190,11 @@ class SpamProtectedForm(forms.Form):
         if rate_count(policy.scope, self.client_ip, policy.window) >= limit:
             raise forms.ValidationError(self.spam_messages["rate"], code="rate")
         return cleaned
+
+    @property
+    def refused_by_rate_limit(self):
+        """True when the form was refused only because this address sent too many (answer 429)."""
+        return self.is_bound and self.has_error(NON_FIELD_ERRORS, "rate")
 
     def _renew_token(self):
         """A bad or spent token is replaced so that the visitor's next press can succeed."""

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "home.security.PortalCSPMiddleware",
+    "home.security.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -133,14 +136,18 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default, Redis via CACHE_URL or REDIS_URL.
+# Cache: local memory by default, Redis via CACHE_URL or REDIS_URL. Redis down never takes the site
+# down: home.cache.ResilientRedisCache then serves from a per-process cache (what that means for rate
+# limits, form tokens, the search breaker and outlines is written there and in the README). Short
+# socket timeouts: a Redis that hangs costs a request at most a second.
 _cache_url = env("CACHE_URL") or env("REDIS_URL")
 if _cache_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache.ResilientRedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
@@ -335,13 +342,78 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
+# Page and collection privacy: sign-in or groups only. Shared passwords are stored in plain text by
+# Wagtail and passed around by hand, so they are not offered.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
 # Sessions and cookies
+CSRF_FAILURE_VIEW = "home.security.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 # Wagtail marks its own preview views SAMEORIGIN; everything else may never be framed.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp, home/security.py). Public pages: no inline script or style, nothing
+# from elsewhere but the media store and the video hosts of embeds (CSP_FRAME_HOSTS, space-separated).
+# The admin (ADMIN_PATH_PREFIXES) gets its own policy: Wagtail's editor needs inline script and style.
+_media_hosts = [f"https://{host}" for host in env_list("CSP_MEDIA_HOSTS")]
+if MEDIA_STORAGE == "s3":
+    _media_hosts += [
+        origin
+        for origin in (
+            env("AWS_S3_ENDPOINT_URL"),
+            env("AWS_S3_CUSTOM_DOMAIN") and f"https://{env('AWS_S3_CUSTOM_DOMAIN')}",
+        )
+        if origin
+    ]
+_frame_hosts = env(
+    "CSP_FRAME_HOSTS", "https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com"
+).split()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_media_hosts],
+        "media-src": ["'self'", *_media_hosts],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_frame_hosts],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_PATH_PREFIXES = ["/admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_media_hosts],
+        "font-src": ["'self'", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        # Wagtail's live preview frames the page from the admin.
+        "frame-ancestors": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+    "browsing-topics",
+]
 
 LOGGING = {
     "version": 1,
