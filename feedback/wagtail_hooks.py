@@ -53,3 +53,11 @@ class FeedbackPanel(Component):
 def add_feedback_panel(request, panels):
     if request.user.has_perm("feedback.view_feedback"):
         panels.append(FeedbackPanel(request.user))
+
+
+@hooks.register("portal_search_models")
+def published_resolutions():
+    """Published, anonymised resolutions are searched, as their own type."""
+    from .models import PublishedResolution
+
+    return [PublishedResolution]

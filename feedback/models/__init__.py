@@ -2,6 +2,7 @@ from .comments import Comment, CommentablePageMixin, CommentQuerySet, CommentRep
 from .items import Attachment, Feedback, FeedbackQuerySet, Status, Topic
 from .moderation import ModerationEvent
 from .pages import FeedbackPage
+from .resolutions import RESOLUTIONS_PER_PAGE, PublishedResolution
 
 __all__ = [
     "Comment",
@@ -14,6 +15,8 @@ __all__ = [
     "FeedbackPage",
     "FeedbackQuerySet",
     "ModerationEvent",
+    "PublishedResolution",
+    "RESOLUTIONS_PER_PAGE",
     "Status",
     "Topic",
 ]

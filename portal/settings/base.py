@@ -270,7 +270,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 _DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 # Vietnamese folding in every text field: "đào tạo", "ĐÀO TẠO" and "dao tao" index and search as
-# "dao tao". The accented originals stay searchable through the accent tokens of home.search.
+# "dao tao". The accented originals stay searchable through the accent tokens of home.indexing.
 _VI_FOLDING = {"char_filter": ["vi_d"], "filter": ["lowercase", "asciifolding"]}
 ELASTICSEARCH_INDEX_SETTINGS = {
     "settings": {
