@@ -6,10 +6,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .bulk_actions import MarkSpamBulkAction
 from .comment_viewsets import BULK_ACTIONS as COMMENT_BULK_ACTIONS
 from .models import Comment, Feedback, Notification, Status
 from .permissions import RestrictedActionsPolicy
+from .viewsets import BULK_ACTIONS as FEEDBACK_BULK_ACTIONS
 from .viewsets import URL_NAMESPACE, FeedbackViewSetGroup
 
 register_permission_policy(
@@ -22,8 +22,7 @@ register_permission_policy(
     Comment, RestrictedActionsPolicy(Comment, denied={"add", "delete", "copy"}), exact_class=True
 )
 register_snippet(FeedbackViewSetGroup)
-hooks.register("register_bulk_action", MarkSpamBulkAction)
-for bulk_action in COMMENT_BULK_ACTIONS:
+for bulk_action in [*FEEDBACK_BULK_ACTIONS, *COMMENT_BULK_ACTIONS]:
     hooks.register("register_bulk_action", bulk_action)
 
 
