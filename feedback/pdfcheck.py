@@ -33,14 +33,19 @@ def _names(data):
 
 
 def _inflated_streams(data):
+    """Each stream's content, inflated where it is Flate-compressed; one pass over the file."""
     view = memoryview(data)
     budget = MAX_INFLATED
-    for match in _STREAM.finditer(data):
-        if budget <= 0:
+    position = 0
+    while budget > 0:
+        match = _STREAM.search(data, position)
+        if match is None:
             return
         end = data.find(b"endstream", match.end())
+        end = len(data) if end < 0 else end
+        position = end + len(b"endstream")
         try:
-            chunk = zlib.decompressobj().decompress(view[match.end() : end if end >= 0 else len(data)], budget)
+            chunk = zlib.decompressobj().decompress(view[match.end() : end], budget)
         except zlib.error:
             continue
         budget -= len(chunk)

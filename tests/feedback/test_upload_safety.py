@@ -2,6 +2,7 @@
 the phone number is a Vietnamese one."""
 
 import re
+import time
 import zlib
 from pathlib import PurePosixPath
 
@@ -65,6 +66,15 @@ def test_ordinary_pdfs_pass_even_with_an_open_action_that_only_shows_a_page():
     ordinary = pdf(b"<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >>", PAGES, b"<< /JSON (x) /AAx 1 >>")
     assert dangerous_features(ordinary) == []
     assert dangerous_features(pdf(CATALOG, object_stream(b"3 0 << /Type /Font /Subtype /Type1 >>"))) == []
+
+
+def test_hostile_pdfs_are_judged_quickly():
+    """Thousands of unterminated streams, or a stream inflating to 200 MB, take well under a second."""
+    started = time.monotonic()
+    assert dangerous_features(b"%PDF-1.7\n" + b"stream\nx endstream " * 200_000) == []
+    bomb = b"1 0 obj << /Filter /FlateDecode >>\nstream\n" + zlib.compress(b"\0" * 200_000_000, 9) + b"\nendstream"
+    assert dangerous_features(pdf(CATALOG, bomb)) == []
+    assert time.monotonic() - started < 5
 
 
 def test_a_pdf_with_javascript_is_refused_in_vietnamese_and_the_form_kept(client, feedback_page, topic):
