@@ -2,8 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.config import tasks_setting
+
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CACHES, SECRET_KEY, env, env_bool, env_int, tasks_setting
+from .base import ALLOWED_HOSTS, CACHES, SECRET_KEY, env, env_bool, env_int
 
 
 def _require(name, value):
