@@ -59,10 +59,3 @@ def breadcrumbs(context, page):
     if known is not None:
         return known
     return list(Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "depth", "path"))
-
-
-@register.simple_tag(takes_context=True)
-def site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
