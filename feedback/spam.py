@@ -7,7 +7,7 @@ with the request; its ``clean()`` then checks, in order:
 2. the signed timestamp: a token made with :mod:`django.core.signing` when the form was shown; a
    submission faster than ``min_seconds`` or older than ``max_age`` is refused, and a token is
    accepted once only;
-3. the rate limit per client address, counted in the Django cache;
+3. the rate limit per client address (:mod:`home.ratelimit`, counted in the Django cache);
 4. the proof of work: a browser with JavaScript finds a nonce such that
    ``sha256(token + ":" + nonce)`` starts with ``pow_bits`` zero bits (static/js/proof-of-work.js).
    A visitor without JavaScript still sends: the form is accepted without the proof, but the

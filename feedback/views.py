@@ -12,7 +12,7 @@ from home.ratelimit import too_many_requests
 
 from . import services
 from .forms import ConfirmForm, LookupForm, ReopenForm
-from .models import Feedback, ModerationEvent
+from .models import RESOLUTIONS_PER_PAGE, Feedback, ModerationEvent
 from .spam import client_ip, rate_limited
 from .workflow import IllegalTransition
 
@@ -115,7 +115,7 @@ def _sender_action(request):
 
 def resolutions(request):
     queryset = Feedback.objects.published().select_related("topic", "unit")
-    paginator = Paginator(queryset, 10)
+    paginator = Paginator(queryset, RESOLUTIONS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "feedback/resolutions.html", {"page_obj": page, "items": page.object_list})
 

@@ -128,6 +128,10 @@ class Feedback(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     events = GenericRelation("feedback.ModerationEvent")
+    # Its e-mails in the portal's outbox (anonymisation blanks them with the item).
+    notifications = GenericRelation(
+        "outbox.Message", content_type_field="about_type", object_id_field="about_id", related_query_name="feedback"
+    )
 
     objects = FeedbackQuerySet.as_manager()
 

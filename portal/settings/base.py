@@ -54,6 +54,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "outbox",
     "accounts",
     "news",
     "training",
@@ -176,6 +177,8 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Hội LHPN tỉnh <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Password reset mail goes through the outbox (stored, sent after the commit, retried).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms_public.AdminPasswordResetForm"  # noqa: S105 (a class path)
 
 # Passwords
 AUTH_USER_MODEL = "accounts.User"
@@ -267,7 +270,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 _DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 # Vietnamese folding in every text field: "đào tạo", "ĐÀO TẠO" and "dao tao" index and search as
-# "dao tao". The accented originals stay searchable through the accent tokens of home.search.
+# "dao tao". The accented originals stay searchable through the accent tokens of home.indexing.
 _VI_FOLDING = {"char_filter": ["vi_d"], "filter": ["lowercase", "asciifolding"]}
 ELASTICSEARCH_INDEX_SETTINGS = {
     "settings": {
