@@ -95,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.fragments.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -154,6 +155,9 @@ if _cache_url:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Menus, site settings and other fragments every page repeats: seconds they stay cached (0: never).
+FRAGMENT_SECONDS = env_int("FRAGMENT_SECONDS", 60)
 
 # Background tasks (email, indexing): run in-process by default; "database" queues them for
 # `manage.py db_worker` (the production default, see production.py).
