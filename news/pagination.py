@@ -2,6 +2,8 @@
 
 from django.core.paginator import Paginator
 
+from home import fragments
+
 
 def page_number(raw):
     """``?page=abc`` and ``?page=0`` mean the first page."""
@@ -12,15 +14,18 @@ def page_number(raw):
     return max(number, 1)
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page, count_key=None):
     """A Django ``Page`` of ``queryset``; a number past the end gives the last page.
 
     Two plain queries (a count, then one page of rows read in index order): a ``COUNT(*) OVER ()``
     in the same query would save one, but makes the database read and sort every row of the listing
     before it can return the first twelve, which costs more than the query it saves once there are
-    thousands of articles.
+    thousands of articles. With ``count_key`` the count is kept in the fragment cache (``home.fragments``)
+    until the next publish or unpublish.
     """
     paginator = Paginator(queryset, per_page)
+    if count_key:
+        paginator.count = fragments.cached(count_key, queryset.count)
     number = min(page_number(request.GET.get("page")), paginator.num_pages)
     page = paginator.page(number)
     page.object_list = list(page.object_list)

@@ -20,8 +20,8 @@ def featured_articles(count=HOME_FEATURED_COUNT):
     # Candidates: the newest featured and the newest of all, each read in a few rows (an index on
     # ``featured``, the date index); ordering all articles by "featured" would read every one.
     published = NewsArticlePage.objects.published().newest_first()
-    featured = published.filter(featured=True).values("pk")[:count]
-    newest = published.values("pk")[:count]
+    featured = published.filter(featured=True).values("id")[:count]
+    newest = published.values("id")[:count]
     return list(
         published.filter(Q(pk__in=featured) | Q(pk__in=newest))
         .for_listing()
@@ -43,7 +43,7 @@ def latest_by_category(per_category=HOME_PER_CATEGORY, max_categories=HOME_MAX_C
     newest = [
         published.filter(
             Exists(through.objects.filter(newsarticlepage_id=OuterRef("pk"), newscategory=category))
-        ).values("pk")[:per_category]
+        ).values("id")[:per_category]
         for category in categories
     ]
     rows = list(

@@ -42,8 +42,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         return NewsArticlePage.objects.child_of(self).published().newest_first()
 
-    def listing_context(self, request, articles, categories=None, **extra):
-        page_obj = paginate(request, articles.for_listing(), ARTICLES_PER_PAGE)
+    def listing_context(self, request, articles, categories=None, count_key="latest", **extra):
+        # The total (for the page numbers) counts every matching article: kept until the next change.
+        page_obj = paginate(
+            request, articles.for_listing(), ARTICLES_PER_PAGE, count_key=f"news-count:{self.pk}:{count_key}"
+        )
         return {
             "page_obj": page_obj,
             "articles": page_obj.object_list,
@@ -109,7 +112,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             raise Http404
         context = self.listing_context(
             request,
-            self.articles().filter(categories=category),
+            self.articles().in_category(category),
+            count_key=f"category:{category.pk}",
             categories=categories,
             category=category,
             heading=category.name,
@@ -122,7 +126,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         tag = get_object_or_404(NewsTag, slug=slug)
         context = self.listing_context(
             request,
-            self.articles().filter(tagged_items__tag=tag),
+            self.articles().tagged(tag),
+            count_key=f"tag:{tag.pk}",
             tag=tag,
             heading=_("Thẻ: %(tag)s") % {"tag": tag.name},
         )
@@ -149,6 +154,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context = self.listing_context(
             request,
             self.articles().in_month(year, month),
+            count_key=f"month:{year}-{month}",
             heading=_("Tin tháng %(month)02d/%(year)d") % {"month": month, "year": year},
         )
         return self.render(request, template="news/news_listing.html", context_overrides=context)

@@ -3,10 +3,9 @@
 The same pages are read with ten articles and with 2,000 more (bulk-made by ``news.generate``, as
 ``manage.py generate_articles`` does). Two checks: on SQLite no statement runs a correlated subquery
 that scans a table for every row (the ``NOT EXISTS`` that made the home page take 15 s with 10,000
-articles), and each page stays within twice its time with ten (with a 50 ms floor against noise).
+articles), and each page stays within twice its time with ten (with a 100 ms floor against noise).
 """
 
-import statistics
 import time
 
 from django.db import connection
@@ -39,11 +38,11 @@ def pages(categories):
 def timed(client, url):
     assert client.get(url).status_code == 200  # warm: renditions, fragments
     times = []
-    for _ in range(3):
+    for _ in range(5):
         started = time.perf_counter()
         client.get(url)
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return min(times)  # the least disturbed by other work on a shared machine
 
 
 def correlated_scans(sql):
@@ -70,7 +69,7 @@ def test_listings_and_articles_cost_the_same_with_2000_more_articles(client, new
     slower = {}
     for name, url in urls.items():
         big = timed(client, url)
-        if big > max(2 * small[name], small[name] + 0.05):
+        if big > max(2 * small[name], small[name] + 0.1):
             slower[name] = f"{small[name] * 1000:.0f} ms -> {big * 1000:.0f} ms"
     assert not slower, f"slower with {MANY} more articles: {slower}"
 
