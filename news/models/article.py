@@ -18,6 +18,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from feedback.models import CommentablePageMixin
+from home import fragments
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.queries import exclude_private
@@ -149,9 +150,13 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
 
     @cached_property
     def _labels(self):
-        """The article's categories and tags, read in one query (a UNION of the two)."""
+        """The article's categories and tags, kept in the fragment cache until the next publish."""
         if not self.pk:
             return [], []
+        return fragments.cached(f"article-labels:{self.pk}", self._read_labels)
+
+    def _read_labels(self):
+        """The article's categories and tags, read in one query (a UNION of the two)."""
         categories = (
             NewsCategory.objects.filter(articles=self)
             .order_by()
@@ -179,6 +184,13 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
 
     @cached_property
     def neighbours(self):
+        """``_read_neighbours``, kept in the fragment cache: they change only when an article is
+        published, unpublished, moved or deleted, which replaces the cache's content version."""
+        if not self.pk:
+            return {"related": [], "previous": None, "next": None}
+        return fragments.cached(f"article-neighbours:{self.pk}", self._read_neighbours)
+
+    def _read_neighbours(self):
         """Related articles (sharing a category, newest first, this one excluded) and the previous and
         next article of the same news index: two plain queries read in date-index order (plus the
         related cards' renditions), so they cost the same with 100,000 articles as with ten."""
@@ -221,6 +233,7 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
         if getattr(request, "is_preview", False):
             # A preview shows the categories and tags being edited, not the saved ones.
             self._labels = (list(self.categories.all()), list(self.tags.all()))
+            self.neighbours = self._read_neighbours()
         # Routed through the news index, the article knows it; in a preview it is looked up.
         # (The index model is looked up by name: news.models.index imports this module.)
         index_model = apps.get_model("news", "NewsIndexPage")
