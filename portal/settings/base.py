@@ -159,6 +159,9 @@ else:
 # Menus, site settings and other fragments every page repeats: seconds they stay cached (0: never).
 FRAGMENT_SECONDS = env_int("FRAGMENT_SECONDS", 60)
 
+# Addresses per sitemap file behind the /sitemap.xml index (the protocol allows 50,000).
+SITEMAP_PAGE_SIZE = 50_000
+
 # Background tasks (email, indexing): run in-process by default; "database" queues them for
 # `manage.py db_worker` (the production default, see production.py).
 TASKS_BACKEND = env("TASKS_BACKEND", "immediate")

@@ -1,3 +1,5 @@
+import re
+
 from wagtail.contrib.redirects.models import Redirect
 
 import pytest
@@ -101,7 +103,9 @@ def test_sitemap_lists_live_pages_with_absolute_urls(client, home_page):
     StandardPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu")
     draft = StandardPageFactory(parent=home_page, title="Nháp", slug="nhap")
     draft.unpublish()
-    body = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index and "<loc>http://testserver/sitemap-trang.xml</loc>" in index
+    body = client.get("/sitemap-trang.xml").content.decode()
     assert "/gioi-thieu/</loc>" in body
     assert "<loc>http" in body
     assert "/nhap/" not in body
@@ -133,3 +137,14 @@ def test_server_error_page_is_vietnamese_and_standalone(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "website đang gặp sự cố" in response.content.decode()
+
+
+def test_sitemap_is_split_into_pages_of_at_most_the_limit(client, home_page, settings):
+    settings.SITEMAP_PAGE_SIZE = 2
+    for n in range(4):
+        StandardPageFactory(parent=home_page, title=f"Trang {n}", slug=f"trang-{n}")
+    index = client.get("/sitemap.xml").content.decode()
+    pages = re.findall(r"<loc>http://testserver(/sitemap-trang\.xml(?:\?p=\d+)?)</loc>", index)
+    assert pages == ["/sitemap-trang.xml", "/sitemap-trang.xml?p=2", "/sitemap-trang.xml?p=3"]  # 5 pages, 2 a file
+    listed = [client.get(page).content.decode().count("<url>") for page in pages]
+    assert listed == [2, 2, 1]
