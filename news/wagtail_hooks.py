@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import fragments
+
 from . import services
 from .models import NewsCategory
 
@@ -24,7 +26,12 @@ register_snippet(NewsCategoryViewSet)
 
 @hooks.register("portal_home_sections")
 def news_home_sections(request, home_page):
-    """Featured news and the latest per category, for the home page."""
+    """Featured news and the latest per category, for the home page: the same HTML for every visitor,
+    kept in the fragment cache until the next publish (nothing in it depends on who asks)."""
+    return fragments.cached(f"news-home-sections:{home_page.pk}", lambda: _render_home_sections(request, home_page))
+
+
+def _render_home_sections(request, home_page):
     index_page = services.news_index()
     if index_page is None:
         return None
