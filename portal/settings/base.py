@@ -15,6 +15,8 @@ from dotenv import load_dotenv
 
 from portal.config import email_settings, tasks_setting
 
+from . import headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
 
@@ -358,64 +360,20 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Content-Security-Policy (django-csp, home/security.py). Public pages: no inline script or style, nothing
-# from elsewhere but the media store and the video hosts of embeds (CSP_FRAME_HOSTS, space-separated).
-# The admin (ADMIN_PATH_PREFIXES) gets its own policy: Wagtail's editor needs inline script and style.
+# Content-Security-Policy and Permissions-Policy (portal/settings/headers.py, home/security.py). Public
+# pages: no inline script or style, nothing from elsewhere but the media store (CSP_MEDIA_HOSTS) and the
+# video hosts of embeds (CSP_FRAME_HOSTS, space-separated). The admin (ADMIN_PATH_PREFIXES) gets its own
+# policy: Wagtail's editor needs inline script and style.
 _media_hosts = [f"https://{host}" for host in env_list("CSP_MEDIA_HOSTS")]
 if MEDIA_STORAGE == "s3":
-    _media_hosts += [
-        origin
-        for origin in (
-            env("AWS_S3_ENDPOINT_URL"),
-            env("AWS_S3_CUSTOM_DOMAIN") and f"https://{env('AWS_S3_CUSTOM_DOMAIN')}",
-        )
-        if origin
-    ]
-_frame_hosts = env(
-    "CSP_FRAME_HOSTS", "https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com"
-).split()
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *_media_hosts],
-        "media-src": ["'self'", *_media_hosts],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'self'", *_frame_hosts],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
+    _custom_domain = env("AWS_S3_CUSTOM_DOMAIN")
+    _media_hosts += [env("AWS_S3_ENDPOINT_URL") or "", f"https://{_custom_domain}" if _custom_domain else ""]
+CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = headers.content_security_policies(
+    media_hosts=[host for host in _media_hosts if host],
+    frame_hosts=env("CSP_FRAME_HOSTS", " ".join(headers.VIDEO_HOSTS)).split(),
+)
 ADMIN_PATH_PREFIXES = ["/admin/"]
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", *_media_hosts],
-        "font-src": ["'self'", "data:"],
-        "worker-src": ["'self'", "blob:"],
-        # Wagtail's live preview frames the page from the admin.
-        "frame-ancestors": ["'self'"],
-    }
-}
-PERMISSIONS_POLICY_DISABLED = [
-    "accelerometer",
-    "camera",
-    "display-capture",
-    "geolocation",
-    "gyroscope",
-    "magnetometer",
-    "microphone",
-    "midi",
-    "payment",
-    "usb",
-    "browsing-topics",
-]
+PERMISSIONS_POLICY_DISABLED = headers.PERMISSIONS_POLICY_DISABLED
 
 LOGGING = {
     "version": 1,
