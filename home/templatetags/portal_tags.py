@@ -3,6 +3,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from home import dates, images
+from home.pagination import Pagination
 from home.queries import exclude_private
 
 register = template.Library()
@@ -66,3 +67,13 @@ def site_root(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     return site.root_page if site else None
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page, param="page", anchor="", label="", previous_label="", next_label=""):
+    """The one pagination component, for a Django ``Page`` (links from the request) or a ready ``Pagination``."""
+    if page is None:
+        return {}
+    if not isinstance(page, Pagination):
+        page = Pagination.of_page(page, context["request"], param=param, anchor=anchor)
+    return {"pagination": page, "label": label, "previous_label": previous_label, "next_label": next_label}

@@ -11,8 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import BasePage
+from home.pagination import paginate
 
-from ..pagination import paginate
 from .article import RESERVED_SLUGS, NewsArticlePage
 from .taxonomy import NewsCategory, NewsTag
 
