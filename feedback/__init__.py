@@ -8,8 +8,8 @@ Reusable pieces, none of them tied to :class:`~feedback.models.Feedback`:
   :func:`~feedback.spam.content_fingerprint` for duplicate detection;
 - ``feedback.workflow``: declare transitions once (:class:`~feedback.workflow.Workflow`), apply them with
   permission and state checks, each recorded as a generic :class:`~feedback.models.ModerationEvent`;
-- ``feedback.notifications.queue`` and ``feedback.tasks``: emails through an outbox, sent by django-tasks
-  after the commit, retried (``manage.py retry_failed_notifications``) and listed in the admin;
+- ``feedback.notifications.queue``: emails through the portal's outbox (:mod:`outbox`), sent by
+  django-tasks after the commit, retried (``manage.py retry_outbox``) and listed in the admin;
 - ``feedback.moderation_admin``: the admin of anything moderated through a workflow (the queue, the item's
   page with its transitions and history, the counted menu entry, one bulk action per transition);
   ``feedback.viewsets`` and ``feedback.comment_viewsets`` configure it for feedback and comments;

@@ -28,7 +28,7 @@ from accounts.models import OrganisationUnit
 from . import export, services
 from .admin_forms import AssignForm, NoteForm
 from .comment_viewsets import CommentViewSet
-from .models import Feedback, Notification, Status, Topic
+from .models import Feedback, Status, Topic
 from .moderation_admin import (
     ModerationIndexView,
     ModerationViewSet,
@@ -194,40 +194,6 @@ class TopicViewSet(SnippetViewSet):
     ]
 
 
-class NotificationViewSet(SnippetViewSet):
-    """The outbox, read-only: failed sends and their errors, for whoever keeps the mail server."""
-
-    model = Notification
-    icon = "warning"
-    menu_label = _("Thư thông báo")
-    menu_order = 300
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = [
-        "subject",
-        "recipient",
-        "state",
-        "attempts",
-        "last_error",
-        Column("created_at", label=_("Tạo lúc"), accessor=short_datetime),
-    ]
-    list_filter = ["state", "kind"]
-    search_fields = ["subject", "recipient"]
-    search_backend_name = None
-    inspect_view_fields = [
-        "kind",
-        "recipient",
-        "subject",
-        "body_text",
-        "state",
-        "attempts",
-        "last_error",
-        "next_attempt_at",
-        "created_at",
-        "sent_at",
-    ]
-
-
 class FeedbackSubmenuItem(SubmenuMenuItem):
     """The group's entry carries the count too, so it is seen with the menu folded."""
 
@@ -245,7 +211,7 @@ class FeedbackSubmenuItem(SubmenuMenuItem):
 
 
 class FeedbackViewSetGroup(SnippetViewSetGroup):
-    items = (FeedbackViewSet, CommentViewSet, TopicViewSet, NotificationViewSet)
+    items = (FeedbackViewSet, CommentViewSet, TopicViewSet)
     menu_label = _("Tiếp nhận ý kiến")
     menu_icon = "mail"
     menu_name = "feedback"

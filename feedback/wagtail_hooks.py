@@ -6,17 +6,16 @@ from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from outbox.models import Message
+
 from .comment_viewsets import BULK_ACTIONS as COMMENT_BULK_ACTIONS
-from .models import Comment, Feedback, Notification, Status
+from .models import Comment, Feedback, Status
 from .permissions import RestrictedActionsPolicy
 from .viewsets import BULK_ACTIONS as FEEDBACK_BULK_ACTIONS
 from .viewsets import URL_NAMESPACE, FeedbackViewSetGroup
 
 register_permission_policy(
     Feedback, RestrictedActionsPolicy(Feedback, denied={"add", "delete", "copy"}), exact_class=True
-)
-register_permission_policy(
-    Notification, RestrictedActionsPolicy(Notification, denied={"add", "change", "delete", "copy"}), exact_class=True
 )
 register_permission_policy(
     Comment, RestrictedActionsPolicy(Comment, denied={"add", "delete", "copy"}), exact_class=True
@@ -41,7 +40,7 @@ class FeedbackPanel(Component):
             "new": items.filter(status=Status.NEW).count(),
             "needs_info": items.filter(status=Status.NEEDS_INFO).count(),
             "overdue": items.overdue().count(),
-            "failed": Notification.objects.filter(state__in=["failed", "gave_up"]).count(),
+            "failed": Message.objects.visible_to(self.user).failed().count(),
         }
         latest = items.filter(status=Status.NEW).for_listing().order_by("-created_at")[:5]
         return render_to_string(

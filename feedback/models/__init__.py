@@ -1,7 +1,6 @@
 from .comments import Comment, CommentablePageMixin, CommentQuerySet, CommentReply, CommentStatus
 from .items import Attachment, Feedback, FeedbackQuerySet, Status, Topic
 from .moderation import ModerationEvent
-from .notifications import Notification
 from .pages import FeedbackPage
 from .resolutions import RESOLUTIONS_PER_PAGE, PublishedResolution
 
@@ -16,7 +15,6 @@ __all__ = [
     "FeedbackPage",
     "FeedbackQuerySet",
     "ModerationEvent",
-    "Notification",
     "PublishedResolution",
     "RESOLUTIONS_PER_PAGE",
     "Status",

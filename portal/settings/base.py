@@ -11,8 +11,9 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
-import dj_email_url
 from dotenv import load_dotenv
+
+from portal.config import email_settings, tasks_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -54,6 +55,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "outbox",
     "accounts",
     "news",
     "training",
@@ -93,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.fragments.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,29 +156,26 @@ if _cache_url:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background tasks (email, indexing): run in-process by default; "database" queues them for
-# `manage.py db_worker`.
-TASKS_BACKEND = env("TASKS_BACKEND", "immediate")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-            "dummy": "django_tasks.backends.dummy.DummyBackend",
-        }[TASKS_BACKEND],
-        "QUEUES": [],
-    }
-}
+# Menus, site settings and other fragments every page repeats: seconds they stay cached (0: never).
+FRAGMENT_SECONDS = env_int("FRAGMENT_SECONDS", 60)
 
-# Email: console by default, SMTP via EMAIL_URL (smtp://user:pass@host:587/?tls=True).
-_email_url = env("EMAIL_URL")
-if _email_url:
-    vars().update(dj_email_url.parse(_email_url))
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background tasks (email, indexing): run in-process by default; "database" queues them for
+# `manage.py db_worker` (the production default, see production.py).
+TASKS_BACKEND = env("TASKS_BACKEND", "immediate")
+TASKS = tasks_setting(TASKS_BACKEND)
+
+# Email: console by default, SMTP via EMAIL_URL (smtp://user:pass@host:587/?tls=True, see portal.config).
+# No SMTP conversation may hang a worker: connecting, each command and each reply time out.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+vars().update(email_settings(env("EMAIL_URL", "console://")))
+# The in-process task backend would send inside the visitor's request: the outbox then sends from a
+# background thread instead, so a response never waits for the mail server (outbox.mail.enqueue).
+OUTBOX_BACKGROUND_SENDS = env_bool("OUTBOX_BACKGROUND_SENDS", TASKS_BACKEND == "immediate")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Hội LHPN tỉnh <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Password reset mail goes through the outbox (stored, sent after the commit, retried).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms_public.AdminPasswordResetForm"  # noqa: S105 (a class path)
 
 # Passwords
 AUTH_USER_MODEL = "accounts.User"
@@ -337,6 +337,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: editors' e-mail hashes are not sent to a third party; the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
