@@ -2,12 +2,12 @@
 the list of published, anonymised resolutions."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from home.pagination import paginate
 from home.ratelimit import too_many_requests
 
 from . import services
@@ -115,8 +115,7 @@ def _sender_action(request):
 
 def resolutions(request):
     queryset = Feedback.objects.published().select_related("topic", "unit")
-    paginator = Paginator(queryset, RESOLUTIONS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(request, queryset, RESOLUTIONS_PER_PAGE)
     return render(request, "feedback/resolutions.html", {"page_obj": page, "items": page.object_list})
 
 
