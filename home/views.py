@@ -1,10 +1,11 @@
-from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+
+from . import health
 
 
 @require_GET
@@ -25,11 +26,12 @@ def robots_txt(request):
 
 
 @require_GET
+@never_cache
 def healthz(request):
-    """For the load balancer: the process answers and the database is reachable."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For the load balancer: 200 while the process and the database answer, 503 otherwise; the body names
+    the state of each dependency (see home.health)."""
+    status, body = health.report()
+    return JsonResponse(body, status=status)
 
 
 def page_not_found(request, exception=None):

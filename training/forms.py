@@ -1,12 +1,12 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import CoursePage, EnrolmentSource, Programme, QuestionKind
+from .services.progress import restore_certificate, revoke_certificate
 
 LEARNERS = "Học viên"
 
@@ -65,18 +65,10 @@ class CertificateAdminForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
-        certificate = super().save(commit=False)
+        # The rule lives in the services; the form only says which of the two the manager chose.
         if self.cleaned_data.get("revoked"):
-            if certificate.revoked_at is None:
-                certificate.revoked_at = timezone.now()
-                certificate.revoked_by = self.for_user
-        else:
-            certificate.revoked_at = None
-            certificate.revoked_by = None
-            certificate.revoked_reason = ""
-        if commit:
-            certificate.save()
-        return certificate
+            return revoke_certificate(self.instance, by=self.for_user, reason=self.cleaned_data["revoked_reason"])
+        return restore_certificate(self.instance)
 
 
 class EnrolmentAdminForm(WagtailAdminModelForm):

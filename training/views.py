@@ -17,6 +17,7 @@ from home.ratelimit import client_ip, rate_limited
 from .models import Attempt, Certificate, CoursePage, LessonPage, Quiz
 from .services import TrainingError, progress
 from .services import quiz as quiz_service
+from .services.page_context import lesson_context
 
 
 @login_required
@@ -58,7 +59,7 @@ def complete_lesson(request, lesson_id):
     if certificate:
         messages.success(request, _("Chúc mừng! Bạn đã hoàn thành khóa học và được cấp chứng nhận."))
         return redirect(certificate.get_print_url())
-    context = progress.lesson_context(lesson, request.user)
+    context = lesson_context(lesson, request.user)
     messages.success(request, _("Đã đánh dấu hoàn thành bài \u201c%(title)s\u201d.") % {"title": lesson.title})
     if context["quiz"] is not None and not context["quiz_status"]["passed"]:
         return redirect(f"{lesson.url}#bai-kiem-tra")

@@ -135,14 +135,18 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default, Redis via CACHE_URL or REDIS_URL.
+# Cache: local memory by default, Redis via CACHE_URL or REDIS_URL. Redis down never takes the site
+# down: home.cache.ResilientRedisCache then serves from a per-process cache (what that means for rate
+# limits, form tokens, the search breaker and outlines is written there and in the README). Short
+# socket timeouts: a Redis that hangs costs a request at most a second.
 _cache_url = env("CACHE_URL") or env("REDIS_URL")
 if _cache_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache.ResilientRedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:

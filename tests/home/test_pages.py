@@ -115,8 +115,16 @@ def test_wagtail_redirects_work(client, home_page):
     assert response["Location"].endswith("/gioi-thieu/")
 
 
-def test_health_check_answers(client, db):
-    assert client.get("/healthz/").json() == {"status": "ok"}
+def test_health_check_names_each_dependency(client, db):
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "local",
+        "search": "database",
+        "tasks": {"state": "immediate"},
+    }
 
 
 def test_server_error_page_is_vietnamese_and_standalone(rf):

@@ -13,6 +13,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": "x" * 64 + "-a-real-deployment-sets-a-long-random-value",
     "ALLOWED_HOSTS": "phunu.example.gov.vn",
+    "REDIS_URL": "redis://127.0.0.1:8399/3",
 }
 
 
@@ -51,6 +52,18 @@ def test_production_refuses_to_start_without_security_values(missing):
     assert f"The environment variable {missing} is required" in result.stderr
 
 
+def test_production_refuses_a_per_process_cache_unless_told_it_runs_one_process():
+    env = {key: value for key, value in PRODUCTION.items() if key != "REDIS_URL"}
+    result = run_django("print('started')", env, CACHE_URL="", REDIS_URL="")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "Production needs a cache shared by all processes: set REDIS_URL" in result.stderr
+    assert "PORTAL_SINGLE_PROCESS=1" in result.stderr
+    result = run_django("print(settings.CACHES['default']['BACKEND'])", env, PORTAL_SINGLE_PROCESS="1")
+    assert result.returncode == 0, result.stderr
+    assert "LocMemCache" in result.stdout
+
+
 def test_deploy_check_reports_no_issues():
     env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(PRODUCTION)
@@ -71,7 +84,9 @@ def test_embedded_defaults():
     values = settings_as_json(
         "[settings.DATABASES['default']['ENGINE'], settings.CACHES['default']['BACKEND'], settings.EMAIL_BACKEND,"
         " settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], settings.TASKS['default']['BACKEND'],"
-        " settings.STORAGES['default']['BACKEND'], settings.LANGUAGE_CODE, settings.TIME_ZONE]"
+        " settings.STORAGES['default']['BACKEND'], settings.LANGUAGE_CODE, settings.TIME_ZONE]",
+        REDIS_URL="",
+        PORTAL_SINGLE_PROCESS="1",
     )
     assert values == [
         "django.db.backends.sqlite3",
@@ -103,9 +118,10 @@ def test_each_service_is_swapped_in_by_one_variable():
     assert values["db"]["ENGINE"] == "django.db.backends.postgresql"
     assert (values["db"]["HOST"], values["db"]["NAME"]) == ("db.internal", "portal")
     assert values["cache"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "home.cache.ResilientRedisCache",
         "LOCATION": "redis://cache.internal:6379/1",
         "KEY_PREFIX": "portal",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
     assert values["email"] == ["django.core.mail.backends.smtp.EmailBackend", "smtp.example.org", 587, True]
     assert values["search"]["BACKEND"] == "wagtail.search.backends.elasticsearch8"

@@ -12,6 +12,7 @@ def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="k" * 60,
         ALLOWED_HOSTS="phunu.example.gov.vn",
+        REDIS_URL="redis://127.0.0.1:8399/3",
     )
     code = (
         f"import django; from django.conf import settings; settings.STATIC_ROOT = r'{tmp_path}'; django.setup(); "

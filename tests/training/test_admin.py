@@ -108,6 +108,30 @@ def test_manager_revokes_a_certificate_with_a_reason(client, student, training_i
 
 
 @pytest.mark.django_db
+def test_manager_corrects_the_reason_then_restores_a_certificate(client, student, training_index):
+    from training.factories import build_course
+
+    course, lessons = build_course(training_index, modules=1, lessons_per_module=1)
+    certificate = progress.complete_lesson(student, lessons[0])
+    first = training_manager()
+    progress.revoke_certificate(certificate, by=first, reason="Cấp nhầm")
+    revoked_at = certificate.revoked_at
+    client.force_login(training_manager())
+    url = f"/admin/dao-tao/chung-nhan/edit/{certificate.pk}/"
+    assert client.post(url, {"revoked": "on", "revoked_reason": "Cấp nhầm người"}).status_code == 302
+    certificate.refresh_from_db()
+    assert (certificate.revoked_at, certificate.revoked_by, certificate.revoked_reason) == (
+        revoked_at,
+        first,
+        "Cấp nhầm người",
+    )
+    assert client.post(url, {"revoked_reason": ""}).status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.is_valid and certificate.revoked_by is None
+    assert "Chứng nhận đã bị thu hồi" not in client.get(f"/chung-nhan/{certificate.code}/").content.decode()
+
+
+@pytest.mark.django_db
 def test_manager_enrols_a_learner_individually(client, course_with_lessons):
     course = course_with_lessons[0]
     person = learner(full_name="Đỗ Thị Hoa")

@@ -14,7 +14,7 @@ from training.models import (
     TrainingEventPage,
     TrainingIndexPage,
 )
-from training.services import progress
+from training.services.page_context import course_context
 
 
 def counts():
@@ -44,7 +44,7 @@ def test_demo_course_is_complete_idempotent_and_served(settings, client):
     assert any(event.is_past() for event in TrainingEventPage.objects.all())
 
     hocvien = User.objects.get(username="hocvien")
-    state = progress.course_context(course, hocvien)["progress"]
+    state = course_context(course, hocvien)["progress"]
     assert 0 < state["completed_lessons"] < state["total_lessons"]
     assert User.objects.filter(username="quanlydaotao", groups__name="Quản lý đào tạo").exists()
 

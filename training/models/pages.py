@@ -135,10 +135,11 @@ class CoursePage(TrainingPageMixin, BasePage):
         verbose_name_plural = _("Khóa học")
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import progress
+        # The page is the view: it asks the layer above for what it shows (imported here, not at the top).
+        from ..services.page_context import course_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(progress.course_context(self, request.user))
+        context.update(course_context(self, request.user))
         context["share_links"] = share_links(self.full_url or "", self.title)
         return context
 
@@ -213,10 +214,11 @@ class LessonPage(TrainingPageMixin, BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import progress
+        # The page is the view: it asks the layer above for what it shows (imported here, not at the top).
+        from ..services.page_context import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(progress.lesson_context(self, request.user))
+        context.update(lesson_context(self, request.user))
         context["share_links"] = share_links(self.full_url or "", self.title)
         return context
 

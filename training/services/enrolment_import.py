@@ -11,19 +11,16 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from accounts.models import OrganisationUnit
 from home.text import fold_vi
 
 from ..models import EnrolmentSource
+from ..tasks import send_invitation
 from .progress import enrol
 
 MAX_FILE_SIZE = 2 * 1024 * 1024
@@ -230,14 +227,6 @@ def import_learners(course, rows, *, by, send_invitations=True):
     return result
 
 
-def invitation_link(user):
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    return reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
-
-
 def _send_invitations(user_ids, course_id):
-    from ..tasks import send_invitation
-
     for user_id in user_ids:
         send_invitation.enqueue(user_id, course_id)

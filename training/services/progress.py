@@ -1,4 +1,6 @@
-"""Enrolment, lesson completion, course outline and progress, certificate issue and revocation."""
+"""Enrolment, lesson completion, progress, the completion rule, certificate issue and revocation.
+
+What the course and lesson pages show is assembled in ``page_context`` from these rules."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -61,14 +63,18 @@ def final_quiz(course):
     return Quiz.objects.filter(course=course, lesson__isnull=True).first()
 
 
+def course_is_complete(required_ids, done_ids, final_test_passed):
+    """The one definition of a completed course: every required live lesson is done and the final
+    test is passed. ``final_test_passed`` is True for a course without a final test."""
+    return set(required_ids) <= set(done_ids) and bool(final_test_passed)
+
+
 def has_completed_course(user, course):
-    """True when every required live lesson is completed and the final test (if any) passed."""
-    required = set(LessonPage.objects.descendant_of(course).live().filter(required=True).values_list("id", flat=True))
-    done = set(LessonCompletion.objects.filter(user=user, course=course).values_list("lesson_id", flat=True))
-    if not required <= done:
-        return False
+    """Whether ``user`` has completed ``course`` (``course_is_complete`` read from the database)."""
+    required = LessonPage.objects.descendant_of(course).live().filter(required=True).values_list("id", flat=True)
     quiz = final_quiz(course)
-    return quiz is None or Attempt.objects.filter(user=user, quiz=quiz, passed=True).exists()
+    passed = quiz is None or Attempt.objects.filter(user=user, quiz=quiz, passed=True).exists()
+    return course_is_complete(required, done_lesson_ids(user, course.pk), passed)
 
 
 def issue_certificate_if_complete(user, course):
@@ -95,16 +101,20 @@ def issue_certificate_if_complete(user, course):
 
 
 def revoke_certificate(certificate, *, by, reason):
+    """Revokes ``certificate`` with a reason (required); revoking it again only corrects the reason,
+    keeping who revoked it and when."""
     if not reason or not reason.strip():
         raise TrainingError(_("Cần ghi lý do thu hồi."))
-    certificate.revoked_at = timezone.now()
-    certificate.revoked_by = by
+    if certificate.revoked_at is None:
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = by
     certificate.revoked_reason = reason.strip()[:500]
     certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
     return certificate
 
 
 def restore_certificate(certificate):
+    """Makes a revoked certificate valid again; the public verification then says so."""
     certificate.revoked_at = None
     certificate.revoked_by = None
     certificate.revoked_reason = ""
@@ -112,7 +122,8 @@ def restore_certificate(certificate):
     return certificate
 
 
-def _progress(lessons, done_ids):
+def progress_summary(lessons, done_ids):
+    """Lessons done out of ``lessons``, the percentage and the next lesson to read."""
     total = len(lessons)
     completed = sum(1 for lesson in lessons if lesson.id in done_ids)
     next_lesson = next((lesson for lesson in lessons if lesson.id not in done_ids), None)
@@ -124,70 +135,9 @@ def _progress(lessons, done_ids):
     }
 
 
-def _done_ids(user, course_id):
+def done_lesson_ids(user, course_id):
+    """The ids of the lessons ``user`` has completed in the course."""
     return set(LessonCompletion.objects.filter(user=user, course_id=course_id).values_list("lesson_id", flat=True))
-
-
-def course_context(course, user):
-    """What the course page shows: the outline by module (cached) and, for a learner, their own
-    progress and final-test attempts: two queries whatever the size of the course."""
-    from .quiz import quiz_status
-    from .structure import get_outline
-
-    outline = get_outline(course.path)
-    course.breadcrumb_ancestors = [outline.index]
-    context = {
-        "modules": outline.modules,
-        "lessons": outline.lessons,
-        "final_quiz": outline.final_quiz,
-        "progress": None,
-        "final_status": None,
-        "completed": False,
-    }
-    if user.is_authenticated:
-        done_ids = _done_ids(user, course.pk)
-        for module in outline.modules:
-            for lesson in module.outline_lessons:
-                lesson.is_done = lesson.id in done_ids
-        context["progress"] = _progress(outline.lessons, done_ids)
-        lessons_done = outline.required_ids() <= done_ids
-        if outline.final_quiz is not None:
-            context["final_status"] = quiz_status(outline.final_quiz, user)
-            context["completed"] = lessons_done and context["final_status"]["passed"]
-        else:
-            context["completed"] = lessons_done
-    return context
-
-
-def lesson_context(lesson, user):
-    """Previous/next lessons, the lesson's quiz and, for a learner, whether it is done."""
-    from .quiz import quiz_status
-    from .structure import course_path_of, get_outline
-
-    outline = get_outline(course_path_of(lesson))
-    lessons = outline.lessons
-    index = next((i for i, item in enumerate(lessons) if item.id == lesson.id), 0)
-    module = outline.module_of(lesson)
-    lesson.breadcrumb_ancestors = [outline.index, outline.course, *([module] if module else [])]
-    quiz = outline.quiz_for(lesson.id)
-    context = {
-        "course": outline.course,
-        "previous_lesson": lessons[index - 1] if index > 0 else None,
-        "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
-        "lesson_number": index + 1,
-        "lesson_count": len(lessons),
-        "quiz": quiz,
-        "is_done": False,
-        "progress": None,
-        "quiz_status": None,
-    }
-    if user.is_authenticated:
-        done_ids = _done_ids(user, outline.course.pk)
-        context["is_done"] = lesson.id in done_ids
-        context["progress"] = _progress(lessons, done_ids)
-        if quiz is not None:
-            context["quiz_status"] = quiz_status(quiz, user)
-    return context
 
 
 def my_courses(user):
@@ -216,7 +166,7 @@ def my_courses(user):
         for certificate in Certificate.objects.filter(user=user, course_id__in=course_ids)
     }
     for enrolment in enrolments:
-        enrolment.progress = _progress(
+        enrolment.progress = progress_summary(
             lessons_by_course.get(enrolment.course_id, []), done.get(enrolment.course_id, set())
         )
         enrolment.certificate = certificates.get(enrolment.course_id)

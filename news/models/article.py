@@ -1,0 +1,238 @@
+"""The news article page and the queries that list articles."""
+
+import datetime
+
+from django import forms
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from feedback.models import CommentablePageMixin
+from home.blocks import BaseStreamBlock
+from home.models import BasePage
+from home.queries import exclude_private
+
+from .. import seo
+from .taxonomy import NewsArticleTag, NewsCategory, NewsTag
+
+RELATED_COUNT = 4
+
+# Sub-paths the news index answers itself; an article may not take one of them as its slug.
+RESERVED_SLUGS = {"chuyen-muc", "the", "luu-tru", "rss", "atom"}
+
+
+class NewsArticleQuerySet(PageQuerySet):
+    def published(self):
+        """Live and not below a private page (checked in the same query, see home.queries)."""
+        return exclude_private(self.live())
+
+    def newest_first(self):
+        return self.order_by("-first_published_at", "-pk")
+
+    def for_listing(self):
+        """What a card shows (image with its renditions, categories) in a fixed number of queries."""
+        return self.select_related("featured_image").prefetch_related("featured_image__renditions")
+
+    def in_month(self, year, month):
+        tz = timezone.get_current_timezone()
+        start = datetime.datetime(year, month, 1, tzinfo=tz)
+        end = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
+        return self.filter(first_published_at__gte=start, first_published_at__lt=end)
+
+
+NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)
+
+
+class NewsArticlePage(CommentablePageMixin, BasePage):
+    lead = models.TextField(
+        _("Sapo (tóm tắt)"),
+        max_length=600,
+        help_text=_("Một đoạn ngắn in đậm dưới tiêu đề, cũng dùng khi chia sẻ lên mạng xã hội."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Nội dung"))
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ảnh ngang, rộng ít nhất 1200 điểm ảnh; hiện trên danh sách tin và khi chia sẻ."),
+    )
+    categories = ParentalManyToManyField(
+        NewsCategory, verbose_name=_("Chuyên mục"), related_name="articles", blank=False
+    )
+    tags = ClusterTaggableManager(through=NewsArticleTag, verbose_name=_("Thẻ"), blank=True)
+    author = models.CharField(
+        _("Tác giả"), max_length=200, blank=True, help_text=_("Tên tác giả hoặc nhóm tác giả, hiện cuối bài.")
+    )
+    featured = models.BooleanField(
+        _("Tin nổi bật"), default=False, help_text=_("Tin nổi bật hiện lớn ở đầu trang chủ.")
+    )
+
+    objects = NewsArticleManager()
+
+    template = "news/news_article_page.html"
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("first_published_at"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("featured_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("author"),
+                FieldPanel("featured"),
+            ],
+            heading=_("Phân loại và tác giả"),
+        ),  # fmt: skip
+    ]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("comments_open")]
+
+    class Meta:
+        verbose_name = _("Bài viết")
+        verbose_name_plural = _("Bài viết")
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS or (self.slug or "").isdigit():
+            raise ValidationError(
+                {"slug": _("Đường dẫn này dành cho trang chuyên mục, lưu trữ hoặc RSS; chọn tên khác.")}
+            )
+
+    def get_meta_description(self):
+        return self.search_description or self.lead
+
+    @property
+    def updated_at(self):
+        """The last publication, when it came (more than a minute) after the first one."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and last - first > datetime.timedelta(minutes=1):
+            return last
+        return None
+
+    @cached_property
+    def _labels(self):
+        """The article's categories and tags, read in one query (a UNION of the two)."""
+        if not self.pk:
+            return [], []
+        categories = (
+            NewsCategory.objects.filter(articles=self)
+            .order_by()
+            .values_list("pk", "name", "slug", "sort_order", models.Value("c"))
+        )
+        tags = (
+            NewsTag.objects.filter(tagged_articles__content_object=self)
+            .order_by()
+            .values_list("pk", "name", "slug", models.Value(0), models.Value("t"))
+        )
+        rows = sorted(categories.union(tags, all=True), key=lambda row: (row[3], row[1]))
+        return (
+            [NewsCategory(pk=pk, name=name, slug=slug, sort_order=order) for pk, name, slug, order, kind in rows
+             if kind == "c"],
+            [NewsTag(pk=pk, name=name, slug=slug) for pk, name, slug, _order, kind in rows if kind == "t"],
+        )  # fmt: skip
+
+    @property
+    def category_list(self):
+        return self._labels[0]
+
+    @property
+    def tag_list(self):
+        return self._labels[1]
+
+    @cached_property
+    def neighbours(self):
+        """Related articles (sharing a category, newest first, this one excluded) and the previous and
+        next article of the same news index, in one query."""
+        if not self.pk:
+            return {"related": [], "previous": None, "next": None}
+        published = NewsArticlePage.objects.published()
+        through = NewsArticlePage.categories.through
+        my_categories = through.objects.filter(newsarticlepage_id=self.pk).values("newscategory_id")
+        sharing = through.objects.filter(newscategory_id__in=my_categories).values("newsarticlepage_id")
+        related_ids = published.filter(pk__in=sharing).exclude(pk=self.pk).newest_first().values("pk")[:RELATED_COUNT]
+        siblings = published.sibling_of(self, inclusive=False)
+        previous_id = (
+            siblings.filter(
+                models.Q(first_published_at__lt=self.first_published_at)
+                | models.Q(first_published_at=self.first_published_at, pk__lt=self.pk)
+            )
+            .newest_first()
+            .values("pk")[:1]
+        )
+        next_id = (
+            siblings.filter(
+                models.Q(first_published_at__gt=self.first_published_at)
+                | models.Q(first_published_at=self.first_published_at, pk__gt=self.pk)
+            )
+            .order_by("first_published_at", "pk")
+            .values("pk")[:1]
+        )
+        if not self.first_published_at:
+            previous_id = next_id = NewsArticlePage.objects.none().values("pk")
+
+        def member_of(ids):
+            return models.Case(
+                models.When(pk__in=ids, then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+
+        rows = list(
+            NewsArticlePage.objects.filter(
+                models.Q(pk__in=related_ids) | models.Q(pk__in=previous_id) | models.Q(pk__in=next_id)
+            )
+            .annotate(is_related=member_of(related_ids), is_previous=member_of(previous_id), is_next=member_of(next_id))
+            .select_related("featured_image")
+            .newest_first()
+        )
+        return {
+            "related": [row for row in rows if row.is_related],
+            "previous": next((row for row in rows if row.is_previous), None),
+            "next": next((row for row in rows if row.is_next), None),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # A preview shows the categories and tags being edited, not the saved ones.
+            self._labels = (list(self.categories.all()), list(self.tags.all()))
+        # Routed through the news index, the article knows it; in a preview it is looked up.
+        # (The index model is looked up by name: news.models.index imports this module.)
+        index_model = apps.get_model("news", "NewsIndexPage")
+        index_page = getattr(self, "_news_index", None) or index_model.objects.parent_of(self).first()
+        neighbours = self.neighbours
+        context.update(
+            index_page=index_page,
+            feeds=index_page.feeds(),
+            related_articles=neighbours["related"],
+            previous_article=neighbours["previous"],
+            next_article=neighbours["next"],
+            print_view=request.GET.get("in") == "1",
+            **seo.article_meta(self, request, index_page),
+        )
+        return context

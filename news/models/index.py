@@ -1,0 +1,173 @@
+"""The news index: the latest news, and below it categories, tags, the monthly archive and feeds."""
+
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import BasePage
+
+from ..pagination import paginate
+from .article import RESERVED_SLUGS, NewsArticlePage
+from .taxonomy import NewsCategory, NewsTag
+
+ARTICLES_PER_PAGE = 12
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """``/tin-tuc/``: the latest news, and below it categories, tags, the monthly archive and feeds."""
+
+    intro = models.TextField(_("Giới thiệu"), blank=True, max_length=500)
+
+    template = "news/news_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count = 1
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("Trang tin tức")
+        verbose_name_plural = _("Trang tin tức")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def articles(self):
+        return NewsArticlePage.objects.child_of(self).published().newest_first()
+
+    def listing_context(self, request, articles, categories=None, **extra):
+        page_obj = paginate(request, articles.for_listing(), ARTICLES_PER_PAGE)
+        return {
+            "page_obj": page_obj,
+            "articles": page_obj.object_list,
+            "categories": categories if categories is not None else list(NewsCategory.objects.all()),
+            "feeds": self.feeds(),
+            **extra,
+        }
+
+    def feeds(self, category=None):
+        """(title, type, path) of the feeds a listing links from its ``<head>``."""
+        base = self.url or ""
+        if category:
+            rss = base + self.reverse_subpage("category_rss", kwargs={"slug": category.slug})
+            atom = base + self.reverse_subpage("category_atom", kwargs={"slug": category.slug})
+            label = f"{self.title}: {category.name}"
+        else:
+            rss, atom, label = base + self.reverse_subpage("rss"), base + self.reverse_subpage("atom"), self.title
+        return [(f"{label} (RSS)", "application/rss+xml", rss), (f"{label} (Atom)", "application/atom+xml", atom)]
+
+    def route(self, request, path_components):
+        # An article is fetched as a NewsArticlePage (with its featured image) in one query, where
+        # Wagtail's generic routing takes two (the page, then its specific type).
+        if len(path_components) == 1 and path_components[0] not in RESERVED_SLUGS and self.live:
+            article = (
+                NewsArticlePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("featured_image")
+                .first()
+            )
+            if article is not None:
+                article._news_index = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+    def category_url(self, category):
+        return (self.url or "") + self.reverse_subpage("category", kwargs={"slug": category.slug})
+
+    @path("")
+    def latest(self, request):
+        return self.render(request, context_overrides=self.listing_context(request, self.articles()))
+
+    @path("chuyen-muc/")
+    def all_categories(self, request):
+        categories = NewsCategory.objects.annotate(
+            article_count=models.Count(
+                "articles",
+                filter=models.Q(articles__live=True, articles__path__startswith=self.path),
+                distinct=True,
+            )
+        )
+        return self.render(
+            request,
+            template="news/news_categories.html",
+            context_overrides={"categories": categories, "heading": _("Tất cả chuyên mục"), "feeds": self.feeds()},
+        )
+
+    @path("chuyen-muc/<slug:slug>/")
+    def category(self, request, slug):
+        # The category is picked from the list the navigation shows anyway: no query of its own.
+        categories = list(NewsCategory.objects.all())
+        category = next((item for item in categories if item.slug == slug), None)
+        if category is None:
+            raise Http404
+        context = self.listing_context(
+            request,
+            self.articles().filter(categories=category),
+            categories=categories,
+            category=category,
+            heading=category.name,
+        )
+        context["feeds"] = self.feeds(category)
+        return self.render(request, template="news/news_listing.html", context_overrides=context)
+
+    @path("the/<slug:slug>/")
+    def tag(self, request, slug):
+        tag = get_object_or_404(NewsTag, slug=slug)
+        context = self.listing_context(
+            request,
+            self.articles().filter(tagged_items__tag=tag),
+            tag=tag,
+            heading=_("Thẻ: %(tag)s") % {"tag": tag.name},
+        )
+        return self.render(request, template="news/news_listing.html", context_overrides=context)
+
+    @path("luu-tru/")
+    def archive(self, request):
+        months = self.articles().datetimes("first_published_at", "month", order="DESC")
+        return self.render(
+            request,
+            template="news/news_archive.html",
+            context_overrides={"months": months, "heading": _("Lưu trữ tin theo tháng"), "feeds": self.feeds()},
+        )
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
+    def month(self, request, year, month):
+        year, month = int(year), int(month)
+        if not (1 <= month <= 12 and 1900 < year < 3000):
+            raise Http404
+        context = self.listing_context(
+            request,
+            self.articles().in_month(year, month),
+            heading=_("Tin tháng %(month)02d/%(year)d") % {"month": month, "year": year},
+        )
+        return self.render(request, template="news/news_listing.html", context_overrides=context)
+
+    @path("rss/")
+    def rss(self, request):
+        from ..feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/")
+    def atom(self, request):
+        from ..feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+    @path("chuyen-muc/<slug:slug>/rss/")
+    def category_rss(self, request, slug):
+        from ..feeds import NewsRssFeed
+
+        return NewsRssFeed(self, get_object_or_404(NewsCategory, slug=slug))(request)
+
+    @path("chuyen-muc/<slug:slug>/atom/")
+    def category_atom(self, request, slug):
+        from ..feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self, get_object_or_404(NewsCategory, slug=slug))(request)
