@@ -195,14 +195,17 @@ def _after_commit(function):
 
 
 def _purge_frontend(urls):
+    """Through Wagtail's frontend cache backends, at once: its own ``PurgeBatch.purge()`` queues a task,
+    which with ``TASKS_BACKEND=database`` waits for the worker, and a publish must show at once."""
     if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.contrib.frontend_cache.utils import get_backends
 
-    try:
-        PurgeBatch(urls).purge()
-    except Exception:
-        logger.warning("frontend cache purge failed", exc_info=True)
+    for name, backend in get_backends().items():
+        try:
+            backend.purge_batch(sorted(urls))
+        except Exception:
+            logger.warning("frontend cache %s: purge failed", name, exc_info=True)
 
 
 def _default_root_url():

@@ -175,7 +175,7 @@ PAGE_CACHE_SKIP_PREFIXES = ["/admin/"]
 # and every listing of it, after the commit, through the same backends (PurgeBatch).
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
 WAGTAILFRONTENDCACHE = (
-    {"nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    {"nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": FRONTEND_CACHE_URL}}
     if FRONTEND_CACHE_URL
     else {}
 )

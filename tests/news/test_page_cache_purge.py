@@ -3,6 +3,8 @@ delete removes it everywhere, and what stays unrelated stays cached."""
 
 from django.utils import timezone
 
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+
 import pytest
 
 from home.models import StandardPage
@@ -120,3 +122,25 @@ def test_changing_the_site_settings_purges_everything(client, news, home_page, d
         settings.save()
     for url in (older.url, about.url, "/"):
         assert "1900 9999" in client.get(url).content.decode(), url
+
+
+class RecordingBackend(BaseBackend):
+    """Stands for nginx: remembers what the portal asked it to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+def test_a_publish_purges_the_page_and_its_listings_from_the_http_cache(
+    news, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"nginx": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+    index, category, _older, _about = news
+    draft = _draft(index, category)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision().publish()
+    expected = {f"http://localhost{path}" for path in [*_listings(index, category), "/tin-tuc/det-tho-cam/"]}
+    assert expected <= set(RecordingBackend.purged)
