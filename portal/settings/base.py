@@ -237,7 +237,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "portal.static_bundles.BundleFinder",
 ]
+# What every page loads: one stylesheet and one script, joined from these files (portal/static_bundles.py).
+STATIC_BUNDLES = {
+    "css/site.css": {
+        "files": ["css/portal.css", "css/comments.css", "css/feedback.css", "css/search.css", "training/training.css"],
+        "print": ["css/print.css"],
+    },
+    "js/site.js": {
+        "files": ["js/text-size.js", "js/portal.js", "js/search-suggest.js", "js/news.js", "js/proof-of-work.js"]
+    },
+}
+STATIC_BUNDLES_DIR = BASE_DIR / ".static_bundles"
 
 # Media: a local folder by default, S3-compatible storage with MEDIA_STORAGE=s3.
 MEDIA_URL = env("MEDIA_URL", "/media/")

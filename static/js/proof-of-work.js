@@ -58,11 +58,19 @@
         var nonceInput = form.querySelector("[data-pow-nonce]");
         if (!tokenInput || !nonceInput) { return; }
         // Without the tokens the form is still sent: the server shows it again with fresh ones.
-        var pending = tokens(form, tokenInput).then(function () {
-            if (!tokenInput.value || !hasCrypto) { return; }
-            var bits = parseInt(tokenInput.getAttribute("data-pow-bits") || "14", 10);
-            return solve(tokenInput.value, bits, nonceInput);
-        });
+        // Asked for when the reader starts on the form, not with every view of a cached page.
+        var pending = null;
+        function start() {
+            if (!pending) {
+                pending = tokens(form, tokenInput).then(function () {
+                    if (!tokenInput.value || !hasCrypto) { return; }
+                    var bits = parseInt(tokenInput.getAttribute("data-pow-bits") || "14", 10);
+                    return solve(tokenInput.value, bits, nonceInput);
+                });
+            }
+            return pending;
+        }
+        if (tokenInput.value) { start(); } else { form.addEventListener("focusin", start); }
         var submitting = false;
         form.addEventListener("submit", function (event) {
             if (nonceInput.value || submitting) { return; }
@@ -71,7 +79,7 @@
             submitting = true;
             var status = form.querySelector("[data-pow-status]");
             if (status) { status.hidden = false; status.textContent = status.getAttribute("data-waiting") || "…"; }
-            pending.then(function () { form.submit(); }, function () { form.submit(); });
+            start().then(function () { form.submit(); }, function () { form.submit(); });
         });
     });
 })();
