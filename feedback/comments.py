@@ -18,7 +18,7 @@ from wagtail.models import Page
 from home import pagecache
 
 from . import notifications
-from .models import Comment, CommentablePageMixin, CommentReply, CommentStatus, ModerationEvent
+from .models import Comment, CommentablePageMixin, CommentReply, CommentStatus
 from .services import ANONYMISED, retention_cutoff
 from .spam import content_fingerprint, ip_fingerprint
 from .workflow import Transition, Workflow, record
@@ -139,9 +139,9 @@ def notify_moderators(comment, page):
         )
 
 
-def apply_transition(comment, name, user, *, note=""):
+def apply_transition(comment, name, user, *, note="", values=None):
     """A moderator's action; raises ``IllegalTransition`` or ``PermissionDenied``."""
-    return WORKFLOW.apply(comment, name, user=user, note=note)
+    return WORKFLOW.apply(comment, name, user=user, note=note, values=values)
 
 
 def add_reply(comment, user, text):
@@ -156,15 +156,6 @@ def add_reply(comment, user, text):
         record(comment, "reply", user=user, note=text)
         purge_page_of(comment)
     return reply
-
-
-def history(comment):
-    return (
-        ModerationEvent.objects.filter(content_type__app_label="feedback", content_type__model="comment")
-        .filter(object_id=comment.pk)
-        .select_related("actor")
-        .order_by("created_at", "pk")
-    )
 
 
 @dataclass

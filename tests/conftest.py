@@ -32,6 +32,12 @@ def page_cache(settings):
 
 
 @pytest.fixture
+def broken_mail(settings):
+    """The mail server is down: every send raises ``SMTPConnectError``."""
+    settings.EMAIL_BACKEND = "tests.utils.BrokenMailBackend"
+
+
+@pytest.fixture
 def home_page(db):
     """The home page created by the migrations, served by the default site."""
     return HomePage.objects.get()

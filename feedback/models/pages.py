@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import BasePage
+from home.ratelimit import too_many_requests
 
 
 class FeedbackPage(BasePage):
@@ -88,4 +89,6 @@ class FeedbackPage(BasePage):
         if request.method == "POST":
             # What a visitor sent, and their fresh tokens: never kept by any cache.
             add_never_cache_headers(response)
+        if form.refused_by_rate_limit:
+            too_many_requests(response, form.spam_policy.window)
         return response
