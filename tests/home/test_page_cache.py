@@ -114,3 +114,20 @@ def test_zero_seconds_turns_the_cache_off(client, settings, standard_page):
     response = client.get(standard_page.url)
     assert response["X-Page-Cache"] == "OFF" and "Tiêu đề mới" in response.content.decode()
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_moving_a_page_purges_every_cached_page(
+    client, page_cache, standard_page, home_page, django_capture_on_commit_callbacks
+):
+    child = StandardPage(title="Lịch sử Hội", slug="lich-su", intro="Từ năm 1930.")
+    standard_page.add_child(instance=child)
+    old_url = child.url
+    for url in (old_url, standard_page.url, "/"):
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "HIT", url
+    with django_capture_on_commit_callbacks(execute=True):
+        child.move(home_page, pos="last-child")
+    moved = client.get(old_url)  # Wagtail's redirect to the new address, not the cached old page
+    assert moved.status_code == 301 and moved["Location"] == "/lich-su/"
+    assert client.get("/lich-su/").status_code == 200
+    assert client.get(standard_page.url)["X-Page-Cache"] == "MISS"
