@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from checklib import check, failures, say
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv/bin/python")
 NGINX_PORT, GUNICORN_PORT = int(sys.argv[1]), int(sys.argv[2])
@@ -43,18 +45,6 @@ article.title = "Tiêu đề đã sửa sau khi xuất bản"
 article.save_revision().publish()
 print(time.time(), flush=True)
 """
-failures = []
-
-
-def say(line):
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
-def check(ok, label):
-    say(("ok   " if ok else "FAIL ") + label)
-    if not ok:
-        failures.append(label)
 
 
 def get(path, headers=None, method="GET"):
