@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from home import pagecache
 from home.pagination import page_number as page_number_of
 from home.pagination import page_of_count
 
@@ -32,6 +33,15 @@ READER = _("Bạn đọc")
 
 def _moderated(comment, values):
     comment.moderated_at = timezone.now()
+    purge_page_of(comment)
+
+
+def purge_page_of(comment):
+    """The page's cached copies go (its "Ý kiến (N)" count and list change), once the change commits."""
+    page = comment.page
+    parts = page.get_url_parts() if page is not None else None
+    if parts and parts[2]:
+        pagecache.purge_paths([parts[2]], urls=[parts[1] + parts[2]])
 
 
 WORKFLOW = Workflow(
@@ -145,6 +155,7 @@ def add_reply(comment, user, text):
     with transaction.atomic():
         reply = CommentReply.objects.create(comment=comment, author=user, text=text)
         record(comment, "reply", user=user, note=text)
+        purge_page_of(comment)
     return reply
 
 

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.fragments.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors get public pages from the cache before sessions, CSRF and auth run.
+    "home.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -157,6 +159,34 @@ if _cache_url:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The anonymous page cache (home.pagecache): Redis when given, else files shared by every process on
+# the machine, so that a purge in one gunicorn worker is seen by the others at once.
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
+    if _cache_url
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("PAGE_CACHE_DIR", str(BASE_DIR / ".page_cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
+# Seconds a public page is served from the cache to anonymous visitors; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# What a browser may keep without asking again (a purge cannot reach it), and what the HTTP cache in
+# front (nginx, X-Accel-Expires) keeps; the portal purges it on publish.
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+FRONTEND_CACHE_SECONDS = env_int("FRONTEND_CACHE_SECONDS", 300)
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/"]
+# The HTTP cache in front of gunicorn that Wagtail purges on publish (nginx with the cache purge module):
+# FRONTEND_CACHE_URL=http://127.0.0.1:80 sends PURGE requests there. The app itself is not installed:
+# its signal handlers purge only the page, before the publish commits; home.pagecache purges the page
+# and every listing of it, after the commit, through the same backends (PurgeBatch).
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
+WAGTAILFRONTENDCACHE = (
+    {"nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
 
 # Menus, site settings and other fragments every page repeats: seconds they stay cached (0: never).
 FRAGMENT_SECONDS = env_int("FRAGMENT_SECONDS", 60)
@@ -212,7 +242,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "portal.static_bundles.BundleFinder",
 ]
+# What every page loads: one stylesheet and one script, joined from these files (portal/static_bundles.py).
+STATIC_BUNDLES = {
+    "css/site.css": {
+        "files": ["css/portal.css", "css/comments.css", "css/feedback.css", "css/search.css", "training/training.css"],
+        "print": ["css/print.css"],
+    },
+    "js/site.js": {
+        "files": ["js/text-size.js", "js/portal.js", "js/search-suggest.js", "js/news.js", "js/proof-of-work.js"]
+    },
+}
+STATIC_BUNDLES_DIR = BASE_DIR / ".static_bundles"
 
 # Media: a local folder by default, S3-compatible storage with MEDIA_STORAGE=s3.
 MEDIA_URL = env("MEDIA_URL", "/media/")
