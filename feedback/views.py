@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from . import services
 from .forms import ConfirmForm, LookupForm, ReopenForm
 from .models import Feedback, ModerationEvent
-from .spam import client_ip, rate_limited
+from .spam import TOKEN_FIELD, client_ip, rate_limited
 from .workflow import IllegalTransition
 
 PUBLIC_ACTIONS = ("submit", "accept", "request_info", "forward", "resolve", "publish", "reject", "reopen", "confirm")
@@ -135,9 +135,12 @@ def comment_submit(request, page_id):
         context["closed"] = True
         return render(request, "feedback/comments/submit_error.html", context, status=403)
     form = CommentForm(request.POST, request=request)
-    if not form.is_valid():
-        context["form"] = form
-        return render(request, "feedback/comments/submit_error.html", context, status=400)
-    comments.submit_comment(form, page)
+    valid = form.is_valid()
+    # A second press of a comment already stored (or its twin that won the race): thanked, stored once.
+    if comments.submitted_with_token(request.POST.get(TOKEN_FIELD)) is None:
+        if not valid:
+            context["form"] = form
+            return render(request, "feedback/comments/submit_error.html", context, status=400)
+        comments.submit_comment(form, page)
     messages.success(request, _("Cảm ơn bạn đã gửi ý kiến. Ý kiến sẽ được hiện sau khi ban biên tập xem và duyệt."))
     return redirect(f"{page.url}#{comments.ANCHOR}")

@@ -59,23 +59,33 @@ class FeedbackPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         from ..forms import FeedbackForm
-        from ..services import submit_feedback
+        from ..services import submit_feedback, submitted_with_token
+        from ..spam import TOKEN_FIELD
 
         privacy_url = self.privacy_page.specific.url if self.privacy_page_id and self.privacy_page else None
         if request.method == "POST":
             form = FeedbackForm(request.POST, request.FILES, request=request, privacy_url=privacy_url)
-            if form.is_valid():
+            valid = form.is_valid()
+            # A second press (or a replay, or a twin request that won the race while this one was being
+            # checked, spending the token) of a form already stored shows that item's code again.
+            repeat = submitted_with_token(request.POST.get(TOKEN_FIELD))
+            if repeat is not None:
+                return self._success(request, repeat, True, *args, **kwargs)
+            if valid:
                 result = submit_feedback(form)
-                context = self.get_context(request, *args, **kwargs)
-                context.update({"item": result.item, "duplicate": result.duplicate})
-                response = TemplateResponse(request, self.success_template, context)
-                add_never_cache_headers(response)
-                return response
+                return self._success(request, result.item, result.duplicate, *args, **kwargs)
         else:
             form = FeedbackForm(request=request, privacy_url=privacy_url)
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
         response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
         # Each visitor needs their own one-time form token: no shared cache may keep this page.
+        add_never_cache_headers(response)
+        return response
+
+    def _success(self, request, item, duplicate, *args, **kwargs):
+        context = self.get_context(request, *args, **kwargs)
+        context.update({"item": item, "duplicate": duplicate})
+        response = TemplateResponse(request, self.success_template, context)
         add_never_cache_headers(response)
         return response
