@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from . import codes, notifications
 from .models import Attachment, Feedback, ModerationEvent, Status
 from .spam import TOKEN_FIELD, content_fingerprint, ip_fingerprint, token_hash
+from .storage import discard, store_attachments
 from .workflow import IllegalTransition, Transition, Workflow, record
 
 SENDER = _("Người gửi")
@@ -176,6 +177,9 @@ def submit_feedback(form):
     existing = _first_submission(token, fingerprint)
     if existing is not None:
         return _repeat(form, existing)
+    # Files first (AttachmentStorageError: nothing kept), rows after; a row failure deletes the files.
+    file_field = Attachment._meta.get_field("file")
+    stored = store_attachments(file_field, data.get("attachments") or [])
     try:
         with transaction.atomic():
             # A repeat of a case older than the window is a new case: the old one gives up the key.
@@ -197,10 +201,10 @@ def submit_feedback(form):
                 token_hash=token,
             )
             _save_with_unique_code(item)
-            for clean in data.get("attachments") or []:
+            for clean, name in stored:
                 Attachment.objects.create(
                     feedback=item,
-                    file=clean.content,
+                    file=name,
                     original_name=clean.original_name,
                     kind=clean.kind,
                     content_type=clean.content_type,
@@ -210,8 +214,9 @@ def submit_feedback(form):
             notifications.new_item(item)
             if item.email:
                 notifications.receipt(item)
-    except IntegrityError:
-        existing = _first_submission(token, fingerprint)
+    except BaseException as error:
+        discard(file_field.storage, [name for _clean, name in stored])
+        existing = _first_submission(token, fingerprint) if isinstance(error, IntegrityError) else None
         if existing is None:
             raise
         return _repeat(form, existing)

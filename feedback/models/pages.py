@@ -10,6 +10,11 @@ from wagtail.search import index
 
 from home.models import BasePage
 
+STORAGE_FAILED = _(
+    "Hệ thống tạm thời không lưu được tệp đính kèm nên ý kiến chưa được gửi. Nội dung bạn viết vẫn còn dưới "
+    "đây: xin chọn lại tệp và bấm gửi lại sau ít phút, hoặc gửi không kèm tệp."
+)
+
 
 class FeedbackPage(BasePage):
     """The listening forum's page: the editors' introduction above the public form.
@@ -61,6 +66,7 @@ class FeedbackPage(BasePage):
         from ..forms import FeedbackForm
         from ..services import submit_feedback, submitted_with_token
         from ..spam import TOKEN_FIELD
+        from ..storage import AttachmentStorageError
 
         privacy_url = self.privacy_page.specific.url if self.privacy_page_id and self.privacy_page else None
         if request.method == "POST":
@@ -72,8 +78,11 @@ class FeedbackPage(BasePage):
             if repeat is not None:
                 return self._success(request, repeat, True, *args, **kwargs)
             if valid:
-                result = submit_feedback(form)
-                return self._success(request, result.item, result.duplicate, *args, **kwargs)
+                try:
+                    result = submit_feedback(form)
+                    return self._success(request, result.item, result.duplicate, *args, **kwargs)
+                except AttachmentStorageError:
+                    form.add_error("attachments", STORAGE_FAILED)
         else:
             form = FeedbackForm(request=request, privacy_url=privacy_url)
         context = self.get_context(request, *args, **kwargs)
