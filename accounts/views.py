@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 
-from .forms_public import SignInForm
+from .forms_public import PasswordResetForm, SignInForm
 from .throttle import password_reset_refused
 
 
@@ -15,6 +15,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset view, limited per address and per e-mail (see ``accounts.throttle``)."""
 
     template_name = "accounts/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
 

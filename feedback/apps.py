@@ -4,4 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 class FeedbackConfig(AppConfig):
     name = "feedback"
+    demo_order = 50  # comments go on the news articles
+    robots_disallow = ("/tra-cuu/",)
     verbose_name = _("Ý kiến, phản ánh")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()  # the published resolutions' search index follows the items

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from . import notifications
-from .models import Comment, CommentablePageMixin, CommentReply, CommentStatus, ModerationEvent
+from .models import Comment, CommentablePageMixin, CommentReply, CommentStatus
 from .services import ANONYMISED, retention_cutoff
 from .spam import TOKEN_FIELD, content_fingerprint, ip_fingerprint, token_hash
 from .workflow import Transition, Workflow, record
@@ -145,9 +145,9 @@ def notify_moderators(comment, page):
         )
 
 
-def apply_transition(comment, name, user, *, note=""):
+def apply_transition(comment, name, user, *, note="", values=None):
     """A moderator's action; raises ``IllegalTransition`` or ``PermissionDenied``."""
-    return WORKFLOW.apply(comment, name, user=user, note=note)
+    return WORKFLOW.apply(comment, name, user=user, note=note, values=values)
 
 
 def add_reply(comment, user, text):
@@ -161,15 +161,6 @@ def add_reply(comment, user, text):
         reply = CommentReply.objects.create(comment=comment, author=user, text=text)
         record(comment, "reply", user=user, note=text)
     return reply
-
-
-def history(comment):
-    return (
-        ModerationEvent.objects.filter(content_type__app_label="feedback", content_type__model="comment")
-        .filter(object_id=comment.pk)
-        .select_related("actor")
-        .order_by("created_at", "pk")
-    )
 
 
 @dataclass

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from home.demo_pages import child_page
 from home.models import HomePage
 
-from . import codes
+from . import codes, comments, services
 from .models import Comment, CommentReply, CommentStatus, Feedback, FeedbackPage, ModerationEvent, Status, Topic
 from .workflow import record
 
@@ -126,16 +127,6 @@ ITEMS = [
     ),
 ]
 
-TRANSITIONS_TO = {
-    Status.SPAM: ["mark_spam"],
-    Status.REJECTED: ["reject"],
-    Status.NEEDS_INFO: ["request_info"],
-    Status.ACCEPTED: ["accept"],
-    Status.FORWARDED: ["accept", "forward"],
-    Status.RESOLVED: ["accept", "forward", "resolve"],
-    Status.PUBLISHED: ["accept", "forward", "resolve", "publish"],
-}
-
 
 def _demo_code(index):
     # Stable codes keep the demo idempotent and easy to try on the lookup page.
@@ -145,18 +136,15 @@ def _demo_code(index):
 
 def load(command):
     home = HomePage.objects.get()
-    page = FeedbackPage.objects.first()
-    if page is None:
-        privacy = Page.objects.filter(slug="chinh-sach-bao-ve-du-lieu").first()
-        page = FeedbackPage(
-            title="Gửi ý kiến, phản ánh",
-            slug="gui-y-kien",
-            intro=INTRO,
-            privacy_page=privacy,
-            show_in_menus=True,
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
+    page = child_page(
+        home,
+        FeedbackPage,
+        "gui-y-kien",
+        title="Gửi ý kiến, phản ánh",
+        intro=INTRO,
+        privacy_page=Page.objects.filter(slug="chinh-sach-bao-ve-du-lieu").first(),
+        show_in_menus=True,
+    )
 
     topics = []
     for order, (name, description, sensitive) in enumerate(TOPICS):
@@ -198,7 +186,8 @@ def load(command):
             else (created + datetime.timedelta(days=days // 2) if answer else None),
         )
         events = [record(item, "submit", actor_label="Người gửi")]
-        for action in TRANSITIONS_TO.get(status, []):
+        # The history the workflow would have written on the way from "new" to the item's status.
+        for action in services.WORKFLOW.path(Status.NEW, status):
             events.append(record(item, action, user=moderator, actor_label="" if moderator else "Cán bộ tiếp nhận"))
         # Spread the history over the item's life, as it would have happened.
         step = datetime.timedelta(days=days) / (len(events) + 1)
@@ -252,8 +241,7 @@ def load_comments(command, moderator):
             moderated_at=None if status == CommentStatus.PENDING else created + datetime.timedelta(hours=1),
         )
         events = [record(comment, "submit", actor_label="Bạn đọc")]
-        if status != CommentStatus.PENDING:
-            action = {"approved": "approve", "rejected": "reject", "spam": "mark_spam"}[status]
+        for action in comments.WORKFLOW.path(CommentStatus.PENDING, status):
             events.append(record(comment, action, user=moderator, actor_label="" if moderator else "Cán bộ tiếp nhận"))
         if reply:
             CommentReply.objects.create(comment=comment, text=reply, author=moderator, created_at=created)

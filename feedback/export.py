@@ -1,12 +1,9 @@
 """The XLSX report of feedback items (openpyxl); personal data only for holders of a dedicated permission."""
 
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
+from home.spreadsheets import Spreadsheet
 
 
 def _date(value):
@@ -16,12 +13,6 @@ def _date(value):
         value = timezone.localtime(value)
         return value.strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")
-
-
-def _cell(value):
-    # A cell starting with = + - @ would be read as a formula by spreadsheet programs.
-    text = str(value or "")
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
 def rows(queryset, include_personal=False):
@@ -53,17 +44,14 @@ def rows(queryset, include_personal=False):
         ]
         if include_personal:
             row += [item.name, item.phone, item.email, item.content]
-        yield [_cell(value) for value in row]
+        yield [str(value or "") for value in row]
 
 
 def workbook_bytes(queryset, include_personal=False):
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = _("Ý kiến, phản ánh")[:31]
+    """One sheet of items; cells are guarded against formulas by ``home.spreadsheets``."""
+    spreadsheet = Spreadsheet()
+    sheet = spreadsheet.sheet(_("Ý kiến, phản ánh"))
     for row in rows(queryset, include_personal):
         sheet.append(row)
-    for index in range(1, sheet.max_column + 1):
-        sheet.column_dimensions[get_column_letter(index)].width = 22
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    sheet.widths(*[22] * sheet.worksheet.max_column)
+    return spreadsheet.to_bytes()

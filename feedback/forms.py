@@ -1,10 +1,9 @@
-import re
-
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OrganisationUnit
+from home.phones import normalise_vn_phone
 
 from .models import Topic
 from .spam import SpamProtectedForm
@@ -12,7 +11,6 @@ from .uploads import MAX_BYTES, MAX_FILES, clean_upload
 
 CONTENT_MAX = 5000
 COMMENT_MAX = 2000
-PHONE_RE = re.compile(r"^\+?[0-9 .\-]{8,20}$")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -85,8 +83,13 @@ class FeedbackForm(SpamProtectedForm):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError(_("Số điện thoại chỉ gồm chữ số, từ 8 đến 15 số."))
+        if phone and normalise_vn_phone(phone) is None:
+            raise forms.ValidationError(
+                _(
+                    "Số điện thoại chưa đúng. Xin nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc số máy bàn "
+                    "có mã vùng (ví dụ 0243 825 1234); có thể bắt đầu bằng +84."
+                )
+            )
         return phone
 
     def clean_content(self):

@@ -1,26 +1,19 @@
-"""Emails about feedback, through an outbox (:class:`~feedback.models.Notification`) and django-tasks.
+"""Emails about feedback, through the portal's outbox (:mod:`outbox`).
 
 Each message is rendered and stored with the item, inside its transaction; the send is enqueued
 with ``transaction.on_commit``, so it runs only once the item is safely stored. Reader comments
 reuse :func:`queue` and :func:`staff_with_perm`.
 """
 
-import logging
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .models import Notification
+from outbox import mail
+from outbox.mail import absolute_url as _absolute
 
-logger = logging.getLogger(__name__)
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+# Who reads these messages in the admin's outbox: the people who handle feedback.
+AUDIENCE = "feedback.view_feedback"
 
 
 def staff_with_perm(perm):
@@ -30,27 +23,8 @@ def staff_with_perm(perm):
 
 
 def queue(kind, recipient, subject, template, context, feedback=None):
-    """Stores one message and sends it after the current transaction commits."""
-    context = {**context, "subject": subject}
-    notification = Notification.objects.create(
-        kind=kind,
-        recipient=recipient,
-        subject=subject[:255],
-        body_text=render_to_string(f"{template}.txt", context),
-        body_html=render_to_string(f"{template}.html", context),
-        feedback=feedback,
-    )
-    transaction.on_commit(lambda: enqueue(notification.pk))
-    return notification
-
-
-def enqueue(notification_id):
-    from .tasks import deliver_notification
-
-    try:
-        deliver_notification.enqueue(notification_id)
-    except Exception:  # The queue being down must not fail the request; the retry command catches up.
-        logger.exception("could not enqueue notification %s", notification_id)
+    """Stores one message in the outbox and sends it after the current transaction commits."""
+    return mail.queue(kind, recipient, subject, template, context, audience=AUDIENCE, about=feedback)
 
 
 def _moderators_for(item):

@@ -15,10 +15,10 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from . import codes, notifications
-from .models import Attachment, Feedback, ModerationEvent, Status
+from .models import Attachment, Feedback, Status
 from .spam import TOKEN_FIELD, content_fingerprint, ip_fingerprint, token_hash
 from .storage import discard, store_attachments
-from .workflow import IllegalTransition, Transition, Workflow, record
+from .workflow import IllegalTransition, Transition, Workflow, history, record
 
 SENDER = _("Người gửi")
 DUPLICATE_WINDOW = datetime.timedelta(hours=24)
@@ -104,6 +104,7 @@ WORKFLOW = Workflow(
             fields=("public_summary",),
             effect=_publish,
             style="primary",
+            initial=lambda item: {"public_summary": suggest_public_summary(item)},
             help_text=_("Tóm tắt công khai không được chứa họ tên, số điện thoại, địa chỉ của người gửi."),
         ),
         Transition(
@@ -281,7 +282,8 @@ def find_by_code(raw):
 
 
 def sender_can_respond(item):
-    return item.status in (Status.RESOLVED, Status.PUBLISHED)
+    """The sender may confirm or contest the outcome exactly when the workflow lets them reopen it."""
+    return WORKFLOW.allows("reopen", item.status)
 
 
 def sender_confirm(item):
@@ -320,15 +322,6 @@ def add_note(item, user, note):
     if not note.strip():
         raise ValueError("note")
     return record(item, "note", user=user, note=note.strip())
-
-
-def history(item):
-    return (
-        ModerationEvent.objects.filter(content_type__app_label="feedback", content_type__model="feedback")
-        .filter(object_id=item.pk)
-        .select_related("actor")
-        .order_by("created_at", "pk")
-    )
 
 
 def suggest_public_summary(item):

@@ -7,7 +7,7 @@ with the request; its ``clean()`` then checks, in order:
 2. the signed timestamp: a token made with :mod:`django.core.signing` when the form was shown; a
    submission faster than ``min_seconds`` or older than ``max_age`` is refused, and a token is
    accepted once only;
-3. the rate limit per client address, counted in the Django cache;
+3. the rate limit per client address (:mod:`home.ratelimit`, counted in the Django cache);
 4. the proof of work: a browser with JavaScript finds a nonce such that
    ``sha256(token + ":" + nonce)`` starts with ``pow_bits`` zero bits (static/js/proof-of-work.js).
    A visitor without JavaScript still sends: the form is accepted without the proof, but the
@@ -29,6 +29,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -196,6 +197,11 @@ class SpamProtectedForm(forms.Form):
         if rate_count(policy.scope, self.client_ip, policy.window) >= limit:
             raise forms.ValidationError(self.spam_messages["rate"], code="rate")
         return cleaned
+
+    @property
+    def refused_by_rate_limit(self):
+        """True when the form was refused only because this address sent too many (answer 429)."""
+        return self.is_bound and self.has_error(NON_FIELD_ERRORS, "rate")
 
     def _renew_token(self):
         """A bad or spent token is replaced so that the visitor's next press can succeed."""

@@ -1,7 +1,10 @@
 """Checks and cleans what a visitor attaches, judging files by their content, never their name.
 
 Accepted: JPEG, PNG, WebP (re-encoded with Pillow, which drops EXIF and GPS data and anything
-hidden after the image) and PDF (kept as sent; a moderator opens it, never the public).
+hidden after the image) and PDF (kept as sent unless it carries JavaScript, actions or embedded files,
+see ``feedback.pdfcheck``; a moderator opens it, never the public). Files are stored under names the
+server makes up (``feedback.models.items.attachment_path``); the visitor's name is kept only to name
+the download.
 """
 
 import io
@@ -14,6 +17,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .pdfcheck import dangerous_features
 
 MAX_FILES = 3
 MAX_BYTES = 5 * 1024 * 1024
@@ -94,13 +99,24 @@ def clean_upload(uploaded):
             raise ValidationError(
                 _("Tệp PDF “%(name)s” bị hỏng hoặc chưa tải lên đầy đủ."), params={"name": name}, code="broken"
             )
+        if dangerous_features(data):
+            raise ValidationError(
+                _(
+                    "Tệp PDF “%(name)s” có chứa mã chạy tự động (JavaScript), lệnh mở chương trình khác, tệp "
+                    "đính kèm bên trong hoặc được mã hoá. Vì an toàn, hệ thống không nhận tệp này. Xin lưu lại "
+                    "thành PDF thông thường (In > Lưu thành PDF) hoặc chụp ảnh trang giấy rồi gửi lại."
+                ),
+                params={"name": name},
+                code="active_pdf",
+            )
         cleaned = data
     else:
         cleaned = _reencode_image(data, kind, name)
     pil_format, extension, content_type = KINDS[kind]
     stem = name.rsplit(".", 1)[0][:80] or "tep"
     return CleanFile(
-        content=ContentFile(cleaned, name=f"{stem}.{extension}"),
+        # The storage name is made by the server (attachment_path); this one only carries the extension.
+        content=ContentFile(cleaned, name=f"tep.{extension}"),
         kind=kind,
         content_type=content_type,
         original_name=f"{stem}.{extension}",

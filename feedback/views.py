@@ -8,21 +8,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from home.ratelimit import too_many_requests
+
 from . import services
 from .forms import ConfirmForm, LookupForm, ReopenForm
-from .models import Feedback, ModerationEvent
+from .models import RESOLUTIONS_PER_PAGE, Feedback, ModerationEvent
 from .spam import TOKEN_FIELD, client_ip, rate_limited
 from .workflow import IllegalTransition
 
 PUBLIC_ACTIONS = ("submit", "accept", "request_info", "forward", "resolve", "publish", "reject", "reopen", "confirm")
 
 
+def _lookup_window():
+    return getattr(settings, "FEEDBACK_LOOKUP_RATE_WINDOW", 3600)
+
+
 def _lookup_limited(request, scope="feedback-lookup"):
     limit = getattr(settings, "FEEDBACK_LOOKUP_RATE_LIMIT", 20)
-    window = getattr(settings, "FEEDBACK_LOOKUP_RATE_WINDOW", 3600)
     if scope != "feedback-lookup":
         limit = getattr(settings, "FEEDBACK_SENDER_ACTION_RATE_LIMIT", 5)
-    return rate_limited(scope, client_ip(request), limit, window)
+    return rate_limited(scope, client_ip(request), limit, _lookup_window())
 
 
 def public_timeline(item):
@@ -50,7 +55,7 @@ def lookup(request):
         context["form"] = form
         if _lookup_limited(request):
             context["message"] = _("Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Xin thử lại sau ít phút.")
-            status = 429
+            return too_many_requests(render(request, "feedback/lookup.html", context), _lookup_window())
         elif form.is_valid():
             item = services.find_by_code(form.cleaned_data["code"])
             if item is None:
@@ -87,7 +92,7 @@ def _sender_action(request):
     context = {"form": LookupForm(initial={"code": request.POST.get("code", "")}), "item": None, "message": None}
     if _lookup_limited(request, scope="feedback-sender-action"):
         context["message"] = _("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Xin thử lại sau một giờ.")
-        return render(request, "feedback/lookup.html", context, status=429)
+        return too_many_requests(render(request, "feedback/lookup.html", context), _lookup_window())
     item = services.find_by_code(request.POST.get("code"))
     if item is None:
         context["message"] = _("Không tìm thấy ý kiến nào có mã này.")
@@ -110,7 +115,7 @@ def _sender_action(request):
 
 def resolutions(request):
     queryset = Feedback.objects.published().select_related("topic", "unit")
-    paginator = Paginator(queryset, 10)
+    paginator = Paginator(queryset, RESOLUTIONS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "feedback/resolutions.html", {"page_obj": page, "items": page.object_list})
 
@@ -140,7 +145,10 @@ def comment_submit(request, page_id):
     if comments.submitted_with_token(request.POST.get(TOKEN_FIELD)) is None:
         if not valid:
             context["form"] = form
-            return render(request, "feedback/comments/submit_error.html", context, status=400)
+            response = render(request, "feedback/comments/submit_error.html", context, status=400)
+            if form.refused_by_rate_limit:
+                too_many_requests(response, form.spam_policy.window)
+            return response
         comments.submit_comment(form, page)
     messages.success(request, _("Cảm ơn bạn đã gửi ý kiến. Ý kiến sẽ được hiện sau khi ban biên tập xem và duyệt."))
     return redirect(f"{page.url}#{comments.ANCHOR}")

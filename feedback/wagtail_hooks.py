@@ -6,24 +6,22 @@ from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .bulk_actions import MarkSpamBulkAction
+from outbox.models import Message
+
 from .comment_viewsets import BULK_ACTIONS as COMMENT_BULK_ACTIONS
-from .models import Comment, Feedback, Notification, Status
+from .models import Comment, Feedback, Status
 from .permissions import RestrictedActionsPolicy
+from .viewsets import BULK_ACTIONS as FEEDBACK_BULK_ACTIONS
 from .viewsets import URL_NAMESPACE, FeedbackViewSetGroup
 
 register_permission_policy(
     Feedback, RestrictedActionsPolicy(Feedback, denied={"add", "delete", "copy"}), exact_class=True
 )
 register_permission_policy(
-    Notification, RestrictedActionsPolicy(Notification, denied={"add", "change", "delete", "copy"}), exact_class=True
-)
-register_permission_policy(
     Comment, RestrictedActionsPolicy(Comment, denied={"add", "delete", "copy"}), exact_class=True
 )
 register_snippet(FeedbackViewSetGroup)
-hooks.register("register_bulk_action", MarkSpamBulkAction)
-for bulk_action in COMMENT_BULK_ACTIONS:
+for bulk_action in [*FEEDBACK_BULK_ACTIONS, *COMMENT_BULK_ACTIONS]:
     hooks.register("register_bulk_action", bulk_action)
 
 
@@ -42,7 +40,7 @@ class FeedbackPanel(Component):
             "new": items.filter(status=Status.NEW).count(),
             "needs_info": items.filter(status=Status.NEEDS_INFO).count(),
             "overdue": items.overdue().count(),
-            "failed": Notification.objects.filter(state__in=["failed", "gave_up"]).count(),
+            "failed": Message.objects.visible_to(self.user).failed().count(),
         }
         latest = items.filter(status=Status.NEW).for_listing().order_by("-created_at")[:5]
         return render_to_string(
@@ -55,3 +53,11 @@ class FeedbackPanel(Component):
 def add_feedback_panel(request, panels):
     if request.user.has_perm("feedback.view_feedback"):
         panels.append(FeedbackPanel(request.user))
+
+
+@hooks.register("portal_search_models")
+def published_resolutions():
+    """Published, anonymised resolutions are searched, as their own type."""
+    from .models import PublishedResolution
+
+    return [PublishedResolution]

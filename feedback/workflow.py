@@ -8,8 +8,9 @@ transaction. Feedback uses it (feedback/services.py); reader comments declare th
 transitions (pending -> approved | rejected | spam) on the same machinery.
 """
 
+from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -32,16 +33,25 @@ class Transition:
     effect: Callable | None = None  # effect(item, values) sets the fields the transition changes
     style: str = ""  # "warning", "serious": how the admin button looks
     help_text: str = ""
+    initial: Callable | None = None  # initial(item) -> {field: value}: what the admin form starts with
+
+    def initial_values(self, item):
+        return self.initial(item) if self.initial else {}
 
 
-@dataclass
 class Workflow:
-    state_field: str
-    transitions: dict = field(default_factory=dict)
+    """The transitions of one model's state field, declared once and looked up by name.
+
+    Everything that needs to know which states allow what (the admin's bulk actions, the sender's
+    page, the demo content) reads it from here rather than listing states again.
+    """
 
     def __init__(self, state_field, transitions):
         self.state_field = state_field
         self.transitions = {transition.name: transition for transition in transitions}
+
+    def __repr__(self):
+        return f"<Workflow {self.state_field}: {', '.join(self.transitions)}>"
 
     def get(self, name):
         try:
@@ -59,6 +69,25 @@ class Workflow:
         """Transitions ``user`` may apply to ``item`` now, in declaration order."""
         state = self.state_of(item)
         return [t for t in self.transitions.values() if state in t.sources and self.can(user, t)]
+
+    def allows(self, name, state):
+        """Whether transition ``name`` may start from ``state``."""
+        return state in self.get(name).sources
+
+    def path(self, source, target):
+        """The names of the fewest staff transitions leading from ``source`` to ``target`` (demo content)."""
+        routes = {source: []}
+        queue = deque([source])
+        while queue:
+            state = queue.popleft()
+            if state == target:
+                return routes[state]
+            for transition in self.transitions.values():
+                staff = transition.permission is not None
+                if staff and state in transition.sources and transition.target not in routes:
+                    routes[transition.target] = [*routes[state], transition.name]
+                    queue.append(transition.target)
+        raise IllegalTransition(f"{source} -> {target}")
 
     def apply(self, item, name, *, user=None, actor_label="", note="", values=None, as_sender=False):
         """Moves ``item`` along transition ``name``; raises ``IllegalTransition`` or ``PermissionDenied``.
@@ -98,6 +127,17 @@ class Workflow:
         # The caller's object reflects the new state too.
         item.refresh_from_db()
         return item
+
+
+def history(item):
+    """The history lines of ``item`` (any model), oldest first."""
+    from .models import ModerationEvent
+
+    return (
+        ModerationEvent.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
 
 
 def record(item, action, *, user=None, actor_label="", note="", from_state="", to_state="", data=None):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class HomeConfig(AppConfig):
     name = "home"
+    demo_order = 20  # the home page, which the others hang below
     verbose_name = _("Trang chủ và cấu hình chung")
 
     def ready(self):

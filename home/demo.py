@@ -2,6 +2,7 @@
 
 from wagtail.models import Site
 
+from .demo_pages import child_page
 from .models import HomePage, SiteSettings, StandardPage
 
 ABOUT_BODY = [
@@ -66,16 +67,6 @@ PRIVACY_BODY = [
 ]
 
 
-def _child(parent, slug, **fields):
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific
-    page = StandardPage(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def load(command):
     home = HomePage.objects.get()
     site = Site.objects.get(is_default_site=True)
@@ -106,24 +97,27 @@ def load(command):
         ]
         settings.save()
 
-    _child(
+    child_page(
         home,
+        StandardPage,
         "gioi-thieu",
         title="Giới thiệu",
         show_in_menus=True,
         intro="Chức năng, nhiệm vụ và cơ cấu tổ chức của Hội LHPN tỉnh.",
         body=ABOUT_BODY,
     )
-    _child(
+    child_page(
         home,
+        StandardPage,
         "lien-he",
         title="Liên hệ",
         show_in_menus=True,
         intro="Địa chỉ, điện thoại và thư điện tử của các ban.",
         body=CONTACT_BODY,
     )
-    _child(
+    child_page(
         home,
+        StandardPage,
         "chinh-sach-bao-ve-du-lieu",
         title="Chính sách bảo vệ dữ liệu cá nhân",
         intro="Hội dùng thông tin bạn gửi như thế nào.",

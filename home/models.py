@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, CallToActionBlock, LinkBlock
-from .search import VietnameseSearchMixin
+from .indexing import VietnameseSearchMixin
 from .text import slugify_vi
 
 
@@ -18,7 +18,7 @@ class BasePage(VietnameseSearchMixin, Page):
 
     Wagtail derives a missing slug with Django's ``slugify``, which drops "đ"; this proposes the
     Vietnamese ASCII slug instead ("Đào tạo cán bộ" -> "dao-tao-can-bo"). The search index gets a
-    folded copy of every page's text (see ``home.search``).
+    folded copy of every page's text (see ``home.indexing``).
     """
 
     class Meta:

@@ -9,6 +9,7 @@ production (``CACHE_URL``), where the limits then hold across gunicorn workers.
 import hashlib
 import hmac
 import ipaddress
+import math
 import time
 
 from django.conf import settings
@@ -62,3 +63,16 @@ def rate_hit(scope, ip, window):
 def rate_limited(scope, ip, limit, window):
     """Counts an attempt and says whether ``ip`` went past ``limit`` in the window (for lookups)."""
     return rate_hit(scope, ip, window) > limit
+
+
+def retry_after(window, now=None):
+    """Seconds until the current counting window of ``window`` seconds ends and the count restarts."""
+    now = time.time() if now is None else now
+    return max(1, math.ceil(window - now % window))
+
+
+def too_many_requests(response, window):
+    """Marks a refusal by a limit: status 429 and ``Retry-After`` (the page itself keeps what was typed)."""
+    response.status_code = 429
+    response["Retry-After"] = str(retry_after(window))
+    return response

@@ -1,4 +1,4 @@
-"""Vietnamese text helpers: folding and ASCII slugs.
+"""Vietnamese text helpers: folding, ASCII slugs, and the accent tokens of the search index.
 
 Django's ``slugify`` decomposes accents with NFKD, but "đ"/"Đ" has no decomposition, so it would be
 dropped ("Đào tạo" -> "ao-tao"). Folding maps it to "d" first.
@@ -54,3 +54,52 @@ def slug_js_formatters():
         (re.compile(f"[{letters}]", re.IGNORECASE), ascii_letter) for ascii_letter, letters in _VI_LETTERS.items()
     ]
     return formatters
+
+
+_WORD_RE = re.compile(r"\w+")
+_ACCENT_D_TABLE = str.maketrans({"đ": "dd"})
+# Vietnamese tone marks, written as Telex does: at the end of the word.
+_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+# Vowel shapes: â ê ô double the letter (Telex "aa"), ă ơ ư add a "w".
+_SHAPES = {"\u0306": "w", "\u031b": "w"}
+_CIRCUMFLEX = "\u0302"
+ACCENT_TOKEN_PREFIX = "vn"  # noqa: S105 - a token prefix, not a password
+
+
+def words(text):
+    """The words of ``text``, lower-cased, in Unicode NFC (precomposed accents)."""
+    return _WORD_RE.findall(unicodedata.normalize("NFC", str(text)).lower())
+
+
+def accent_token(word):
+    """An ASCII token spelling out the accents of ``word``, or ``None`` when it has none.
+
+    ``"đào"`` -> ``"vnddaof"``, ``"tạo"`` -> ``"vntaoj"``, ``"người"`` -> ``"vnnguwowif"``; two words
+    share a token only when they are the same word with the same accents.
+    """
+    word = unicodedata.normalize("NFC", word).lower()
+    if word.isascii():
+        return None
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", word.translate(_ACCENT_D_TABLE)):
+        if char in _TONES:
+            tones.append(_TONES[char])
+        elif char == _CIRCUMFLEX and letters:
+            letters.append(letters[-1])
+        elif char in _SHAPES:
+            letters.append(_SHAPES[char])
+        elif unicodedata.combining(char):
+            letters.append(f"q{ord(char):x}")
+        else:
+            letters.append(char)
+    return ACCENT_TOKEN_PREFIX + "".join(letters) + "".join(tones)
+
+
+def accent_tokens(text):
+    """The distinct accent tokens of the accented words of ``text``, in order of appearance."""
+    tokens = {}
+    for word in words(text):
+        token = accent_token(word)
+        if token:
+            tokens.setdefault(token, None)
+    return list(tokens)

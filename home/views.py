@@ -10,6 +10,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
 from . import health
+from .registry import robots_disallowed
 
 
 @require_GET
@@ -19,10 +20,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /tai-khoan/",
-        "Disallow: /tim-kiem/",
-        "Disallow: /tra-cuu/",
-        "Disallow: /khoa-hoc-cua-toi/",
+        *(f"Disallow: {path}" for path in robots_disallowed()),  # declared by the apps (home.registry)
         f"Sitemap: {sitemap_url}",
         "",
     ]

@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from home.demo_images import get_or_create_demo_image
+from home.demo_pages import child_page
 from home.models import HomePage
 
 from .models import NewsArticlePage, NewsCategory, NewsIndexPage
@@ -400,17 +401,17 @@ def articles():
 
 
 def get_or_create_index(home):
-    index = NewsIndexPage.objects.first()
-    if index:
-        return index
-    index = NewsIndexPage(
+    created = not home.get_children().filter(slug="tin-tuc").exists()
+    index = child_page(
+        home,
+        NewsIndexPage,
+        "tin-tuc",
         title="Tin tức",
-        slug="tin-tuc",
         show_in_menus=True,
         intro="Tin hoạt động của Hội Liên hiệp Phụ nữ các cấp trong tỉnh.",
     )
-    home.add_child(instance=index)
-    index.save_revision().publish()
+    if not created:
+        return index
     # Tin tức comes right after the home page in the main menu.
     first = home.get_children().exclude(pk=index.pk).first()
     if first is not None:

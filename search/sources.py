@@ -1,9 +1,9 @@
 """What the site search covers, discovered rather than listed.
 
-- Pages: every concrete page model with ``search_fields`` (``home.search.VietnameseSearchMixin`` gives
-  them their group). Only live pages, outside view-restricted subtrees, and not among the pages their
-  model declares hidden from the public (classmethod ``search_hidden_pages()`` returning a queryset:
-  lessons of members-only courses, for instance).
+- Pages: every concrete page model with ``search_fields`` (``home.indexing.VietnameseSearchMixin`` gives
+  them their group: the model's ``search_group``, else its app's, else "pages"). Only live pages,
+  outside view-restricted subtrees, and not among the pages their model declares hidden from the public
+  (classmethod ``search_hidden_pages()`` returning a queryset: lessons of members-only courses).
 - Other models: whatever the ``portal_search_models`` hook returns (the feedback app registers its
   published, anonymised resolutions there), read through their ``search_public_queryset()``.
 """
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from home.search import VietnameseSearchMixin, search_category_field_of, search_group_of
+from home.indexing import VietnameseSearchMixin, search_category_field_of, search_group_of
 
 # Order and names of the type filter; a group no one declared here shows under its own key.
 GROUP_LABELS = {
@@ -111,8 +111,3 @@ def extra_models():
             if model not in models:
                 models.append(model)
     return models
-
-
-def all_groups():
-    groups = {group_of(model) for model in page_models()} | {group_of(model) for model in extra_models()}
-    return sorted(groups, key=lambda group: (group_order(group), group))

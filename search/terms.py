@@ -8,8 +8,7 @@ nothing.
 
 from dataclasses import dataclass, field
 
-from home.search import accent_token, words
-from home.text import fold_vi, squash_spaces
+from home.text import accent_token, fold_vi, squash_spaces, words
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12

@@ -1,14 +1,6 @@
 from wagtail import hooks
 
 
-@hooks.register("portal_search_models")
-def published_resolutions():
-    """Published, anonymised feedback resolutions are searched, as their own type."""
-    from .models import PublishedResolution
-
-    return [PublishedResolution]
-
-
 @hooks.register("portal_health_checks")
 def search_health():
     """``search``: "database" (no Elasticsearch configured), "ok", or "down" while the breaker holds

@@ -23,6 +23,12 @@ def _clear_cache():
 
 
 @pytest.fixture
+def broken_mail(settings):
+    """The mail server is down: every send raises ``SMTPConnectError``."""
+    settings.EMAIL_BACKEND = "tests.utils.BrokenMailBackend"
+
+
+@pytest.fixture
 def home_page(db):
     """The home page created by the migrations, served by the default site."""
     return HomePage.objects.get()

@@ -1,5 +1,6 @@
 """Helpers shared by the test suites."""
 
+import smtplib
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -33,3 +34,13 @@ def loaded_resources(html):
 
 def third_party_resources(html, own_hosts=("testserver", "localhost", "127.0.0.1")):
     return [url for url in loaded_resources(html) if urlsplit(url).hostname not in (None, *own_hosts)]
+
+
+class BrokenMailBackend:
+    """An SMTP server that is down (``settings.EMAIL_BACKEND = "tests.utils.BrokenMailBackend"``)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPConnectError(421, "máy chủ thư không trả lời")

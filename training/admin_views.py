@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -13,6 +12,8 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
+
+from home.spreadsheets import xlsx_response
 
 from .forms import ImportForm, ReportFilterForm
 from .services import reports
@@ -49,12 +50,7 @@ class ReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
         data = reports.build_report(courses, filters.get("date_from"), filters.get("date_to"))
         if request.GET.get("format") == "xlsx" and not form.errors:
             content = reports.export_xlsx(data, filters.get("date_from"), filters.get("date_to"))
-            response = HttpResponse(
-                content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            )
-            filename = f"bao-cao-dao-tao-{timezone.localdate():%Y%m%d}.xlsx"
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
+            return xlsx_response(content, f"bao-cao-dao-tao-{timezone.localdate():%Y%m%d}.xlsx")
         query = request.GET.copy()
         query["format"] = "xlsx"
         context = self.get_context_data(

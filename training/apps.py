@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 class TrainingConfig(AppConfig):
     name = "training"
+    demo_order = 40
+    robots_disallow = ("/khoa-hoc-cua-toi/",)
+    search_group = "training"  # its pages form a type of their own in the site search (home.indexing)
     verbose_name = _("Đào tạo")
 
     def ready(self):

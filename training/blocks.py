@@ -1,20 +1,12 @@
-"""Blocks of a lesson. Text, image, video and document come from ``home.blocks``; only the
-training-specific ones (case study, checklist) are defined here."""
+"""Blocks of a lesson. Text, image, video, document, quote and table come from ``home.blocks``
+(``BaseStreamBlock``); only the training-specific ones (case study, checklist) are defined here."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import (
-    CaptionedImageBlock,
-    DocumentLinkBlock,
-    HeadingBlock,
-    ParagraphBlock,
-    QuoteBlock,
-    TableContentBlock,
-    VideoBlock,
-)
+from home.blocks import BaseStreamBlock, ParagraphBlock
 
 
 class CaseStudyBlock(blocks.StructBlock):
@@ -57,13 +49,8 @@ class ChecklistBlock(blocks.StructBlock):
         template = "training/blocks/checklist_block.html"
 
 
-class LessonStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    image = CaptionedImageBlock()
-    video = VideoBlock()
-    document = DocumentLinkBlock()
-    quote = QuoteBlock()
-    table = TableContentBlock()
+class LessonStreamBlock(BaseStreamBlock):
+    """The body of a lesson: the site's shared blocks, then a case study and a checklist."""
+
     case_study = CaseStudyBlock()
     checklist = ChecklistBlock()

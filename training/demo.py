@@ -6,6 +6,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
+from home.demo_pages import child_page
 from home.models import HomePage
 
 from .models import (
@@ -366,16 +367,6 @@ FINAL_TEST = [
 ]
 
 
-def _page(parent, model, slug, **fields):
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def _quiz(course, lesson, title, questions, **fields):
     quiz = Quiz.objects.filter(course=course, lesson=lesson).first()
     if quiz:
@@ -397,7 +388,7 @@ def load(command):
             "description": "Bồi dưỡng kỹ năng giám sát, phản biện xã hội cho cán bộ Hội cấp xã và chi hội.",
         },
     )
-    index = _page(
+    index = child_page(
         home,
         TrainingIndexPage,
         "dao-tao",
@@ -405,7 +396,7 @@ def load(command):
         show_in_menus=True,
         intro="<p>Khóa học trực tuyến và lớp tập huấn cho cán bộ Hội cơ sở: học trên điện thoại, lưu tiến độ, làm bài kiểm tra và nhận chứng nhận.</p>",
     )
-    course = _page(
+    course = child_page(
         index,
         CoursePage,
         "ky-nang-giam-sat-phan-bien-xa-hoi",
@@ -419,11 +410,13 @@ def load(command):
     )
     lessons = []
     for m, (module_title, module_slug, module_intro, module_lessons) in enumerate(LESSONS):
-        module = _page(course, ModulePage, module_slug, title=f"Chương {m + 1}. {module_title}", intro=module_intro)
+        module = child_page(
+            course, ModulePage, module_slug, title=f"Chương {m + 1}. {module_title}", intro=module_intro
+        )
         module_pages = []
         for title, slug, intro, body in module_lessons:
             module_pages.append(
-                _page(module, LessonPage, slug, title=title, intro=intro, body=body, estimated_minutes=15)
+                child_page(module, LessonPage, slug, title=title, intro=intro, body=body, estimated_minutes=15)
             )
         lessons.extend(module_pages)
         _quiz(
@@ -445,7 +438,7 @@ def load(command):
     )
 
     now = timezone.now()
-    _page(
+    child_page(
         index,
         TrainingEventPage,
         "tap-huan-ky-nang-giam-sat-2026",
@@ -461,7 +454,7 @@ def load(command):
         programme=programme,
         agenda="<ul><li>Sáng: Quy trình giám sát, lựa chọn chủ đề, thu thập thông tin.</li><li>Chiều: Thực hành viết kiến nghị, thảo luận tình huống phản biện xã hội.</li></ul>",
     )
-    _page(
+    child_page(
         index,
         TrainingEventPage,
         "giao-ban-truc-tuyen-phan-bien-xa-hoi",

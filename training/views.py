@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from home.ratelimit import client_ip, rate_limited
+from home.ratelimit import client_ip, rate_limited, too_many_requests
 
 from .models import Attempt, Certificate, CoursePage, LessonPage, Quiz
 from .services import TrainingError, progress
@@ -152,16 +152,18 @@ def certificate_print(request, code):
 
 
 VERIFY_LIMIT = 30  # look-ups per address and per minute: plenty for people, useless for guessing
+VERIFY_WINDOW = 60
 
 
 def _too_many_lookups(request):
-    return rate_limited("certificate-verify", client_ip(request), VERIFY_LIMIT, 60)
+    return rate_limited("certificate-verify", client_ip(request), VERIFY_LIMIT, VERIFY_WINDOW)
 
 
 def certificate_verify(request, code):
     """Public verification by code: holder, course, date, valid or revoked. No listing exists."""
     if _too_many_lookups(request):
-        return render(request, "training/certificate_verify.html", {"rate_limited": True}, status=429)
+        response = render(request, "training/certificate_verify.html", {"rate_limited": True})
+        return too_many_requests(response, VERIFY_WINDOW)
     certificate = Certificate.objects.filter(code=code.upper()[:19]).first()
     status = 200 if certificate else 404
     return render(

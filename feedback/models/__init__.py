@@ -1,8 +1,8 @@
 from .comments import Comment, CommentablePageMixin, CommentQuerySet, CommentReply, CommentStatus
 from .items import Attachment, Feedback, FeedbackQuerySet, Status, Topic
 from .moderation import ModerationEvent
-from .notifications import Notification
 from .pages import FeedbackPage
+from .resolutions import RESOLUTIONS_PER_PAGE, PublishedResolution
 
 __all__ = [
     "Comment",
@@ -15,7 +15,8 @@ __all__ = [
     "FeedbackPage",
     "FeedbackQuerySet",
     "ModerationEvent",
-    "Notification",
+    "PublishedResolution",
+    "RESOLUTIONS_PER_PAGE",
     "Status",
     "Topic",
 ]

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -6,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import private_storage
+from ..uploads import KINDS
 
 
 class Status(models.TextChoices):
@@ -130,6 +133,10 @@ class Feedback(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     events = GenericRelation("feedback.ModerationEvent")
+    # Its e-mails in the portal's outbox (anonymisation blanks them with the item).
+    notifications = GenericRelation(
+        "outbox.Message", content_type_field="about_type", object_id_field="about_id", related_query_name="feedback"
+    )
 
     objects = FeedbackQuerySet.as_manager()
 
@@ -171,7 +178,11 @@ class Feedback(models.Model):
 
 
 def attachment_path(instance, filename):
-    return f"feedback/{timezone.now():%Y/%m}/{filename}"
+    """A name the server makes up: nothing the visitor typed reaches the storage (``x.php.jpg``,
+    ``../``, names of other files). The extension follows the kind found in the content; the visitor's
+    name stays in ``original_name`` for the download's Content-Disposition."""
+    extension = KINDS[instance.kind][1] if instance.kind in KINDS else "bin"
+    return f"feedback/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
 class Attachment(models.Model):

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import BasePage
+from home.ratelimit import too_many_requests
 
 STORAGE_FAILED = _(
     "Hệ thống tạm thời không lưu được tệp đính kèm nên ý kiến chưa được gửi. Nội dung bạn viết vẫn còn dưới "
@@ -90,6 +91,8 @@ class FeedbackPage(BasePage):
         response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
         # Each visitor needs their own one-time form token: no shared cache may keep this page.
         add_never_cache_headers(response)
+        if form.refused_by_rate_limit:
+            too_many_requests(response, form.spam_policy.window)
         return response
 
     def _success(self, request, item, duplicate, *args, **kwargs):

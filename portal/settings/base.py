@@ -54,6 +54,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "outbox",
     "accounts",
     "news",
     "training",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -99,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "home.security.PortalCSPMiddleware",
+    "home.security.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -178,6 +182,8 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Hội LHPN tỉnh <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Password reset mail goes through the outbox (stored, sent after the commit, retried).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms_public.AdminPasswordResetForm"  # noqa: S105 (a class path)
 
 # Passwords
 AUTH_USER_MODEL = "accounts.User"
@@ -269,7 +275,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 _DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 # Vietnamese folding in every text field: "đào tạo", "ĐÀO TẠO" and "dao tao" index and search as
-# "dao tao". The accented originals stay searchable through the accent tokens of home.search.
+# "dao tao". The accented originals stay searchable through the accent tokens of home.indexing.
 _VI_FOLDING = {"char_filter": ["vi_d"], "filter": ["lowercase", "asciifolding"]}
 ELASTICSEARCH_INDEX_SETTINGS = {
     "settings": {
@@ -339,18 +345,85 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: editors' e-mail hashes are not sent to a third party; the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
+# Page and collection privacy: sign-in or groups only. Shared passwords are stored in plain text by
+# Wagtail and passed around by hand, so they are not offered.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
 # Sessions and cookies
+CSRF_FAILURE_VIEW = "home.security.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 # Wagtail marks its own preview views SAMEORIGIN; everything else may never be framed.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp, home/security.py). Public pages: no inline script or style, nothing
+# from elsewhere but the media store and the video hosts of embeds (CSP_FRAME_HOSTS, space-separated).
+# The admin (ADMIN_PATH_PREFIXES) gets its own policy: Wagtail's editor needs inline script and style.
+_media_hosts = [f"https://{host}" for host in env_list("CSP_MEDIA_HOSTS")]
+if MEDIA_STORAGE == "s3":
+    _media_hosts += [
+        origin
+        for origin in (
+            env("AWS_S3_ENDPOINT_URL"),
+            env("AWS_S3_CUSTOM_DOMAIN") and f"https://{env('AWS_S3_CUSTOM_DOMAIN')}",
+        )
+        if origin
+    ]
+_frame_hosts = env(
+    "CSP_FRAME_HOSTS", "https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com"
+).split()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_media_hosts],
+        "media-src": ["'self'", *_media_hosts],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_frame_hosts],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_PATH_PREFIXES = ["/admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_media_hosts],
+        "font-src": ["'self'", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        # Wagtail's live preview frames the page from the admin.
+        "frame-ancestors": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+    "browsing-topics",
+]
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,7 @@
 
 The index is Wagtail's own (``wagtail.search.backends.elasticsearch8``); its analysis settings, in
 ``portal/settings/base.py``, fold Vietnamese in every text field (đ -> d, lowercase, asciifolding), so
-the folded query matches accented text. The accent tokens of ``search_text_exact`` (``home.search``)
+the folded query matches accented text. The accent tokens of ``search_text_exact`` (``home.indexing``)
 keep "contains the exact accented words" searchable: such documents get a boost far above any
 full-text score, so they rank first.
 
@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 from elasticsearch_dsl import A, Q, Search
 
-from home.search import (
+from home.indexing import (
     CATEGORY_FIELD,
     DATE_FIELD,
     EXACT_FIELD,

@@ -46,9 +46,10 @@ def test_sign_in_redirects_only_to_this_site(client, home_page):
 
 
 @pytest.mark.django_db
-def test_password_reset_by_email(client, home_page):
+def test_password_reset_by_email(client, home_page, django_capture_on_commit_callbacks):
     learner(username="hocvien4", email="lan@example.org")
-    response = client.post("/tai-khoan/quen-mat-khau/", {"email": "lan@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):  # sent through the outbox, after the commit
+        response = client.post("/tai-khoan/quen-mat-khau/", {"email": "lan@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     message = mail.outbox[0]

@@ -100,7 +100,7 @@ def test_citizen_sends_moderator_resolves_citizen_reads_the_answer(new_page, liv
     expect(admin.get_by_text("Đã thực hiện: Công khai kết quả (đã ẩn danh).")).to_be_visible()
     expect(admin.locator("tr[data-event='publish']")).to_be_visible()
     screenshot(admin, "feedback-4-moderator-published-phone")
-    admin.locator("#fb-history").scroll_into_view_if_needed()
+    admin.locator("#moderation-history").scroll_into_view_if_needed()
     screenshot(admin, "feedback-5-moderator-history-phone")
     admin.goto("/admin/snippets/feedback/feedback/")
     expect(admin.get_by_role("link", name=code)).to_be_visible()

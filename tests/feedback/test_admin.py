@@ -3,6 +3,7 @@ import io
 import json
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -177,9 +178,13 @@ def test_bulk_spam_marks_several_items_through_the_workflow(mod_client, topic):
     accepted = FeedbackFactory(topic=topic, status=Status.ACCEPTED)
     bulk = reverse("wagtail_bulk_action", args=("feedback", "feedback", "mark_spam"))
     query = "&".join(f"id={item.pk}" for item in [*items, accepted])
-    confirm = mod_client.get(f"{bulk}?{query}")
-    assert confirm.status_code == 200
-    mod_client.post(f"{bulk}?{query}", {})
+    confirm = mod_client.get(f"{bulk}?{query}").content.decode()
+    assert all(f"<li>{item.code}: " in confirm for item in items)
+    assert f"<li>{accepted.code}</li>" in confirm  # listed as not applicable: already accepted
+    done = mod_client.post(f"{bulk}?{query}", {})
+    assert [str(note).strip() for note in get_messages(done.wsgi_request)] == [
+        "Đã thực hiện “Đánh dấu tin rác” cho 3 ý kiến."
+    ]
     assert Feedback.objects.filter(status=Status.SPAM).count() == 3
     accepted.refresh_from_db()
     assert accepted.status == Status.ACCEPTED

@@ -10,7 +10,8 @@ import pytest
 
 from accounts import factories as accounts_factories
 from feedback.factories import CommentFactory
-from feedback.models import Comment, CommentReply, CommentStatus, ModerationEvent, Notification
+from feedback.models import Comment, CommentReply, CommentStatus, ModerationEvent
+from outbox.models import Message
 
 from .comments_helpers import comment_data, submit_url
 
@@ -151,7 +152,7 @@ def test_moderators_are_emailed_after_a_comment_is_sent_with_the_text_escaped(
     other_role = accounts_factories.editor(email="bientap@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(submit_url(article), comment_data(name=f"Mai {SCRIPT}", text=f"Ý kiến {SCRIPT} nhé"))
-    notification = Notification.objects.get(kind="new_comment")
+    notification = Message.objects.get(kind="new_comment")
     assert notification.recipient == moderator.email != other_role.email
     assert SCRIPT not in notification.body_html and "&lt;script&gt;" in notification.body_html
     assert reverse(f"{NS}:inspect", args=[Comment.objects.get().pk]) in notification.body_text
@@ -162,12 +163,12 @@ def test_moderators_are_emailed_after_a_comment_is_sent_with_the_text_escaped(
 def test_a_comment_is_kept_when_the_mail_server_fails(
     client, article, moderator, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.feedback.test_notifications.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.utils.BrokenMailBackend"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(submit_url(article), comment_data())
     assert response.status_code == 302
     assert Comment.objects.count() == 1
-    assert Notification.objects.get(kind="new_comment").state == "failed"
+    assert Message.objects.get(kind="new_comment").state == "failed"
 
 
 def test_editors_find_the_comments_switch_on_the_article(client, article):

@@ -48,7 +48,7 @@ def test_an_address_is_rate_limited(client, article, settings):
         assert client.post(submit_url(article), comment_data(text=f"Ý kiến thứ {n}.")).status_code == 302
     response = client.post(submit_url(article), comment_data(text="Ý kiến thứ ba, quá giới hạn."))
     html = response.content.decode()
-    assert response.status_code == 400 and "Bạn đã gửi nhiều lần" in html and "Ý kiến thứ ba, quá giới hạn." in html
+    assert response.status_code == 429 and "Bạn đã gửi nhiều lần" in html and "Ý kiến thứ ba, quá giới hạn." in html
     assert Comment.objects.count() == 2
     other = client.post(submit_url(article), comment_data(text="Từ địa chỉ khác."), REMOTE_ADDR="10.1.2.3")
     assert other.status_code == 302

@@ -41,3 +41,24 @@ def test_demo_has_comments_in_every_status_on_several_articles_and_is_idempotent
     assert reply.text in html and reply.comment.text in html
     pending = Comment.objects.filter(status=CommentStatus.PENDING).first()
     assert pending.text not in client.get(pending.page.url).content.decode()
+
+
+def test_every_demo_history_is_a_route_the_workflow_allows(settings):
+    """The demo writes no state map of its own: replaying each item's history follows the workflow."""
+    from feedback import comments, services
+    from feedback.models import Comment, CommentStatus
+    from feedback.workflow import history
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    for model, workflow, start in [
+        (Feedback, services.WORKFLOW, Status.NEW),
+        (Comment, comments.WORKFLOW, CommentStatus.PENDING),
+    ]:
+        for item in model.objects.all():
+            state = start
+            for event in history(item):
+                if event.action in workflow.transitions:
+                    assert workflow.allows(event.action, state), (item, event.action, state)
+                    state = workflow.get(event.action).target
+            assert state == item.status, item

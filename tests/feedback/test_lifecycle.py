@@ -186,3 +186,10 @@ def test_assignment_and_notes_are_logged(moderator):
         services.assign(item, accounts_factories.editor(), moderator)
     with pytest.raises(PermissionError):
         services.add_note(item, accounts_factories.editor(), "không được")
+
+
+def test_the_workflow_finds_the_shortest_staff_route_and_the_sender_may_respond_where_reopen_starts():
+    assert services.WORKFLOW.path(Status.NEW, Status.PUBLISHED) == ["accept", "forward", "resolve", "publish"]
+    assert services.WORKFLOW.path(Status.NEW, Status.SPAM) == ["mark_spam"]
+    responding = {state for state in Status.values if services.sender_can_respond(FeedbackFactory.build(status=state))}
+    assert responding == set(services.WORKFLOW.get("reopen").sources) == {Status.RESOLVED, Status.PUBLISHED}

@@ -1,6 +1,5 @@
 import datetime
 import io
-import smtplib
 
 from django.core import mail
 from django.core.management import call_command
@@ -12,27 +11,13 @@ import pytest
 from accounts import factories as accounts_factories
 from feedback import services
 from feedback.factories import FeedbackFactory
-from feedback.models import Feedback, Notification
+from feedback.models import Feedback
+from outbox.models import Message
 
 from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 SCRIPT = "<script>alert(1)</script>"
-
-
-class BrokenBackend:
-    """An SMTP server that is down."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise smtplib.SMTPConnectError(421, "máy chủ thư không trả lời")
-
-
-@pytest.fixture
-def broken_mail(settings):
-    settings.EMAIL_BACKEND = f"{__name__}.BrokenBackend"
 
 
 def html_part(message):
@@ -51,7 +36,7 @@ def test_new_item_notifies_moderators_after_commit(
     assert reverse("wagtailsnippets_feedback_feedback:inspect", args=[item.pk]) in to_moderator[0].body
     receipt = [m for m in mail.outbox if m.to == ["lan@example.org"]]
     assert len(receipt) == 1 and item.code in receipt[0].body
-    assert set(Notification.objects.values_list("state", flat=True)) == {"sent"}
+    assert set(Message.objects.values_list("state", flat=True)) == {"sent"}
 
 
 def test_sensitive_item_is_announced_only_to_the_dedicated_group_without_its_text(
@@ -106,29 +91,29 @@ def test_failing_mail_server_keeps_the_item_shows_success_and_retries(
     assert response.status_code == 200
     item = Feedback.objects.get()
     assert item.code in response.content.decode()
-    failed = Notification.objects.filter(feedback=item)
+    failed = Message.objects.filter(feedback=item)
     assert failed.count() == 2
     assert {n.state for n in failed} == {"failed"}
     assert all(n.attempts == 1 and "SMTPConnectError" in n.last_error and n.next_attempt_at for n in failed)
     # Not yet due: the retry command leaves them alone.
     call_command("retry_failed_notifications", stdout=io.StringIO())
-    assert {n.attempts for n in Notification.objects.all()} == {1}
+    assert {n.attempts for n in Message.objects.all()} == {1}
     # The mail server is back and the retry is due.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    Notification.objects.update(next_attempt_at=timezone.now() - datetime.timedelta(minutes=1))
+    Message.objects.update(next_attempt_at=timezone.now() - datetime.timedelta(minutes=1))
     call_command("retry_failed_notifications", stdout=io.StringIO())
-    assert {(n.state, n.attempts) for n in Notification.objects.all()} == {("sent", 2)}
+    assert {(n.state, n.attempts) for n in Message.objects.all()} == {("sent", 2)}
     assert len(mail.outbox) == 2
 
 
 def test_sends_stop_after_the_maximum_attempts(broken_mail, settings, moderator, django_capture_on_commit_callbacks):
-    settings.FEEDBACK_NOTIFICATION_MAX_ATTEMPTS = 2
+    settings.OUTBOX_MAX_ATTEMPTS = 2
     item = FeedbackFactory(forwarded=True, email="lan@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         services.apply_transition(item, "resolve", moderator, values={"answer": "Đã xong."})
-    Notification.objects.update(next_attempt_at=timezone.now())
+    Message.objects.update(next_attempt_at=timezone.now())
     call_command("retry_failed_notifications", stdout=io.StringIO())
-    notification = Notification.objects.get()
+    notification = Message.objects.get()
     assert (notification.state, notification.attempts) == ("gave_up", 2)
 
 
@@ -137,7 +122,7 @@ def test_failed_sends_are_visible_in_the_admin(client, broken_mail, moderator, d
     with django_capture_on_commit_callbacks(execute=True):
         services.apply_transition(item, "resolve", moderator, values={"answer": "Đã xong."})
     client.force_login(moderator)
-    html = client.get(reverse("wagtailsnippets_feedback_notification:list")).content.decode()
+    html = client.get(reverse("outbox:index")).content.decode()
     assert "Gửi lỗi, sẽ thử lại" in html
     assert "SMTPConnectError" in html
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()

@@ -55,10 +55,9 @@ def test_news_articles_have_their_type_and_category_filters(client, home_page):
 
 
 def test_the_feedback_form_page_is_a_page_not_a_published_answer():
-    from feedback.models import FeedbackPage
-    from home.search import search_group_of
+    from feedback.models import FeedbackPage, PublishedResolution
+    from home.indexing import search_group_of
     from news.models import NewsArticlePage
-    from search.models import PublishedResolution
     from training.models import LessonPage
 
     assert search_group_of(FeedbackPage) == "pages"

@@ -7,7 +7,7 @@ from wagtail.search.models import IndexEntry
 import pytest
 
 from feedback.factories import FeedbackFactory
-from search.models import PublishedResolution
+from feedback.models import PublishedResolution
 
 
 @pytest.fixture

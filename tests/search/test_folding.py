@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.search import accent_token, accent_tokens
+from home.text import accent_token, accent_tokens
 from search.terms import parse
 
 
@@ -53,7 +53,7 @@ def test_page_index_holds_folded_text_and_accent_tokens(make_page):
 def test_every_page_type_gets_the_folded_fields():
     from wagtail.models import get_page_models
 
-    from home.search import EXACT_FIELD, FOLDED_FIELD
+    from home.indexing import EXACT_FIELD, FOLDED_FIELD
 
     for model in get_page_models():
         if model.__name__ == "Page":

@@ -8,6 +8,7 @@ import pytest
 
 from search.engines import database
 from search.engines.base import Filters, SearchRequest
+from search.engines.database import postgres
 from search.terms import parse
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs DATABASE_URL to PostgreSQL")
@@ -65,6 +66,6 @@ def test_ranking_by_the_copy_orders_results_as_the_body_does(make_page, monkeypa
         return [hit.obj.title for hit in result.hits]
 
     by_copy = titles()
-    monkeypatch.setattr(database, "_pg_body_rank", lambda text, query: SearchRank(F("body"), query))
+    monkeypatch.setattr(postgres, "body_rank", lambda text, query: SearchRank(F("body"), query))
     assert by_copy == titles()
     assert len(by_copy) == 5

@@ -160,3 +160,24 @@ def test_invalid_dates_show_a_message_not_an_error(client, course_with_lessons):
     assert response.status_code == 200
     assert "Ngày kết thúc phải sau ngày bắt đầu." in response.content.decode()
     assert client.get(URL, {"date_from": "không-phải-ngày"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_export_survives_every_character_excel_refuses_in_a_course_title(client, training_index):
+    from openpyxl import load_workbook
+
+    from training.factories import build_course
+
+    titles = [f"Kỹ năng giám sát{character} phần {n}" for n, character in enumerate(":?*[]\\/", start=1)]
+    titles.append("Kỹ năng giám sát: phần 1")  # the same title twice: two sheets, two names
+    for n, title in enumerate(titles):
+        build_course(training_index, modules=1, lessons_per_module=1, title=title, slug=f"khoa-{n}")
+    client.force_login(training_manager())
+    response = client.get(URL, {"format": "xlsx"})
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert len(workbook.sheetnames) == 1 + len(titles)
+    assert len(set(workbook.sheetnames)) == len(workbook.sheetnames)
+    assert sorted(cell.value for (cell,) in workbook.worksheets[0].iter_rows(min_row=4, max_col=1)) == sorted(titles)
+    for sheet in workbook.worksheets[1:]:
+        assert sheet["A1"].value in titles

@@ -20,7 +20,7 @@ from accounts.models import OrganisationUnit
 from home.text import fold_vi
 
 from ..models import EnrolmentSource
-from ..tasks import send_invitation
+from .invitations import queue_invitation
 from .progress import enrol
 
 MAX_FILE_SIZE = 2 * 1024 * 1024
@@ -222,11 +222,6 @@ def import_learners(course, rows, *, by, send_invitations=True):
             if enrol(user, course, source=EnrolmentSource.IMPORT, by=by)[1]:
                 result.enrolled += 1
         if send_invitations:
-            user_ids = [user.pk for user in result.created]
-            transaction.on_commit(lambda: _send_invitations(user_ids, course.pk))
+            for user in result.created:
+                queue_invitation(user, course)
     return result
-
-
-def _send_invitations(user_ids, course_id):
-    for user_id in user_ids:
-        send_invitation.enqueue(user_id, course_id)

@@ -3,7 +3,6 @@
 Rows are counted in the database grouped by (course, unit); the tree is loaded once and the sums
 are carried up in Python, so the query count does not grow with learners, units or courses."""
 
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import OrganisationUnit
+from home.spreadsheets import Spreadsheet
 
 from ..models import Attempt, CoursePage, Enrolment, LessonCompletion
 
@@ -182,36 +182,30 @@ COLUMNS = [
 
 def export_xlsx(reports, date_from=None, date_to=None):
     """The report as an XLSX workbook (bytes): a summary sheet and one sheet per course."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = _("Tổng hợp")[:31]
     period = _("Thời gian ghi danh: %(start)s - %(end)s") % {
         "start": date_from.strftime("%d/%m/%Y") if date_from else "...",
         "end": date_to.strftime("%d/%m/%Y") if date_to else "...",
     }
+    headers = [str(label) for _key, label in COLUMNS]
+    spreadsheet = Spreadsheet()
+    summary = spreadsheet.sheet(_("Tổng hợp"))
     summary.append([_("Báo cáo kết quả đào tạo")])
     summary.append([period])
-    summary.append([_("Khóa học"), *[str(label) for _key, label in COLUMNS]])
-    for cell in summary[3]:
-        cell.font = Font(bold=True)
+    summary.append([_("Khóa học"), *headers], bold=True)
     for report in reports:
-        summary.append([report.course.title, *[getattr(report.total, key) for key, _label in COLUMNS]])
-    summary.column_dimensions["A"].width = 50
+        summary.append([report.course.title, *_figures(report.total)])
+    summary.widths(50)
     for index, report in enumerate(reports, start=1):
-        sheet = workbook.create_sheet(title=f"{index}. {report.course.title}"[:31].replace("/", "-"))
+        sheet = spreadsheet.sheet(f"{index}. {report.course.title}")
         sheet.append([report.course.title])
         sheet.append([period])
-        sheet.append([_("Đơn vị"), *[str(label) for _key, label in COLUMNS]])
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
+        sheet.append([_("Đơn vị"), *headers], bold=True)
         for row in report.rows:
-            sheet.append([row.name, *[getattr(row.total, key) for key, _label in COLUMNS]])
-            sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(indent=row.depth * 2)
-        sheet.append([_("Tổng cộng"), *[getattr(report.total, key) for key, _label in COLUMNS]])
-        sheet.column_dimensions["A"].width = 45
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+            sheet.append([row.name, *_figures(row.total)], indent=row.depth * 2)
+        sheet.append([_("Tổng cộng"), *_figures(report.total)])
+        sheet.widths(45)
+    return spreadsheet.to_bytes()
+
+
+def _figures(total):
+    return [getattr(total, key) for key, _label in COLUMNS]

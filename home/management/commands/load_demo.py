@@ -4,9 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each app that has demo content offers ``<app>.demo.load(command)``; order matters (units and users
-# first, then the pages that others hang below).
-DEMO_APPS = ["accounts", "home", "news", "training", "feedback"]
+from home.registry import demo_apps
 
 
 class Command(BaseCommand):
@@ -23,7 +21,9 @@ class Command(BaseCommand):
         if not settings.DEBUG and not options["allow_production"]:
             raise CommandError("Demo content is for development only (DEBUG is off). Use --allow-production to force.")
         self.created_logins = []
-        for app in DEMO_APPS:
+        # Each app with demo content declares ``demo_order`` on its AppConfig and offers
+        # ``<app>.demo.load(command)``.
+        for app in demo_apps():
             try:
                 module = import_module(f"{app}.demo")
             except ModuleNotFoundError as error:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0004_comment_moderator_permissions'),
+        ('feedback', '0006_merge_outbox_and_resolutions'),
     ]
 
     operations = [

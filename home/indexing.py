@@ -1,4 +1,5 @@
-"""What every searchable model gives the site search: folded text, accent tokens and facet values.
+"""The indexing contract: what every searchable model gives the site search (folded text, accent tokens,
+facet values), and what a model declares to take part.
 
 Readers often type Vietnamese without diacritics ("dao tao" for "đào tạo"). The search index keeps,
 beside the original fields, two computed fields:
@@ -7,15 +8,15 @@ beside the original fields, two computed fields:
   diacritic, đ -> d), so a folded query finds accented text on any backend, whatever its tokenizer does
   with accents (SQLite's FTS5 drops some of them, PostgreSQL's "simple" configuration none).
 - ``search_text_exact``: one ASCII token per distinct accented word, spelling its accents out
-  (:func:`accent_token`: "đào" -> "vnddaof"), so "the document contains the exact accented word" is a
+  (:func:`home.text.accent_token`: "đào" -> "vnddaof"), so "the document contains the exact accented word" is a
   plain full-text match that no tokenizer can fold away. The search ranks those documents first.
 
 Models opt in by inheriting :class:`VietnameseSearchMixin` (``home.models.BasePage`` does, so every page
 does). They may declare:
 
-- ``search_group``: the type filter of the search page: "news", "training", "feedback" or "pages".
-  Left unset, a model of the news or training app falls in that app's group, any other in "pages"
-  (:func:`search_group_of`);
+- ``search_group``: the type filter of the search page ("news", "training", "feedback", "pages"...).
+  Left unset, the model falls in its app's group, which the app declares on its AppConfig
+  (``search_group``), else in "pages" (:func:`search_group_of`);
 - ``search_category_field``: the name of a many-to-many field to objects with ``name`` and ``slug``,
   counted and filtered as the "category" facet; left unset, a ``categories`` field of that kind is
   used when the model has one (:func:`search_category_field_of`);
@@ -28,24 +29,14 @@ read), ``get_absolute_url()`` and ``search_date_field``. Its ``search_fields`` m
 data: only what is listed there reaches the index.
 """
 
-import re
-import unicodedata
-
+from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from wagtail.search import index
 
-from .text import fold_vi
+from .text import accent_tokens, fold_vi
 
-_WORD_RE = re.compile(r"\w+")
-_D_TABLE = str.maketrans({"đ": "dd"})
-# Vietnamese tone marks, written as Telex does: at the end of the word.
-_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
-# Vowel shapes: â ê ô double the letter (Telex "aa"), ă ơ ư add a "w".
-_SHAPES = {"\u0306": "w", "\u031b": "w"}
-_CIRCUMFLEX = "\u0302"
-ACCENT_TOKEN_PREFIX = "vn"  # noqa: S105 - a token prefix, not a password
 FOLDED_FIELD = "search_text_folded"
 EXACT_FIELD = "search_text_exact"
 GROUP_FIELD = "search_group_name"
@@ -53,60 +44,20 @@ CATEGORY_FIELD = "search_category_slugs"
 DATE_FIELD = "search_date"
 TITLE_FIELD = "search_title_folded"
 OWN_FIELDS = frozenset({FOLDED_FIELD, EXACT_FIELD, GROUP_FIELD, CATEGORY_FIELD, DATE_FIELD, TITLE_FIELD})
-
-
-def words(text):
-    """The words of ``text``, lower-cased, in Unicode NFC (precomposed accents)."""
-    return _WORD_RE.findall(unicodedata.normalize("NFC", str(text)).lower())
-
-
-def accent_token(word):
-    """An ASCII token spelling out the accents of ``word``, or ``None`` when it has none.
-
-    ``"đào"`` -> ``"vnddaof"``, ``"tạo"`` -> ``"vntaoj"``, ``"người"`` -> ``"vnnguwowif"``; two words
-    share a token only when they are the same word with the same accents.
-    """
-    word = unicodedata.normalize("NFC", word).lower()
-    if word.isascii():
-        return None
-    letters, tones = [], []
-    for char in unicodedata.normalize("NFD", word.translate(_D_TABLE)):
-        if char in _TONES:
-            tones.append(_TONES[char])
-        elif char == _CIRCUMFLEX and letters:
-            letters.append(letters[-1])
-        elif char in _SHAPES:
-            letters.append(_SHAPES[char])
-        elif unicodedata.combining(char):
-            letters.append(f"q{ord(char):x}")
-        else:
-            letters.append(char)
-    return ACCENT_TOKEN_PREFIX + "".join(letters) + "".join(tones)
-
-
-def accent_tokens(text):
-    """The distinct accent tokens of the accented words of ``text``, in order of appearance."""
-    tokens = {}
-    for word in words(text):
-        token = accent_token(word)
-        if token:
-            tokens.setdefault(token, None)
-    return list(tokens)
-
-
-# Apps whose pages form a type of their own; the feedback app's own page (the form) is a page like any
-# other: the "feedback" type is its published resolutions, which declare it.
-KNOWN_GROUPS = ("news", "training")
 DEFAULT_GROUP = "pages"
 
 
 def search_group_of(model):
-    """The search page's type group of ``model``: its ``search_group``, else its app's, else "pages"."""
+    """The search page's type group of ``model``: its ``search_group``, else its app's, else "pages".
+
+    An app whose pages form a type of their own says so on its AppConfig (``search_group = "news"``);
+    the feedback app's own page (the form) is a page like any other: its "feedback" type is the
+    published resolutions, which declare it themselves.
+    """
     declared = getattr(model, "search_group", None)
     if declared:
         return declared
-    app_label = model._meta.app_label
-    return app_label if app_label in KNOWN_GROUPS else DEFAULT_GROUP
+    return getattr(apps.get_app_config(model._meta.app_label), "search_group", None) or DEFAULT_GROUP
 
 
 def search_category_field_of(model):
