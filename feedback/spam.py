@@ -33,6 +33,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import VisitorTextMixin
 from home.ratelimit import client_ip, ip_fingerprint, rate_count, rate_hit, rate_limited
 
 __all__ = ["client_ip", "ip_fingerprint", "rate_count", "rate_hit", "rate_limited"]  # re-exported for the forms below
@@ -124,7 +125,7 @@ class HoneypotInput(forms.TextInput):
         )
 
 
-class SpamProtectedForm(forms.Form):
+class SpamProtectedForm(VisitorTextMixin, forms.Form):
     """Mix into a public form; pass ``request=`` when binding and call :meth:`accept` after saving.
 
     ``spam_scope`` names the counter and the token salt; ``spam_settings_prefix`` (e.g. "FEEDBACK")

@@ -66,3 +66,10 @@ def site_root(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     return site.root_page if site else None
+
+
+@register.filter
+def isolate(value):
+    """Visitor text in a plain-text e-mail, between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the
+    text's own direction can never reorder the words around it (HTML uses <bdi> or dir="auto")."""
+    return f"\u2068{value}\u2069"
