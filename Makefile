@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres test-browser lint format migrations-check check install install-test messages clean
+.PHONY: run test test-postgres test-browser lint format migrations-check check install install-test messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ check: install-test
 # Rebuild the Vietnamese catalogue after changing user-facing strings.
 messages: install-test
 	$(MANAGE) update_catalogue
+
+# Public pages under load against a trivial Django view (needs wrk: apt-get install wrk). See the README.
+bench: install
+	$(BIN)/python scripts/bench.py --write-docs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static_collected

@@ -13,7 +13,29 @@ class HomeConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.admin.widgets import SlugInput
 
+        from . import fragments
         from .text import slug_js_formatters
 
         # Every slug field in the admin (pages, snippets) proposes "dao-tao" for "Đào tạo".
         register_form_field_override(models.SlugField, override={"widget": SlugInput(formatters=slug_js_formatters())})
+        # Fragments (menus, settings, restricted paths) are rebuilt after any change to what they show.
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .models import SiteSettings
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(fragments.invalidate, dispatch_uid=f"portal-fragments-{id(signal)}")
+        post_delete.connect(fragments.invalidate, sender=Page, dispatch_uid="portal-fragments-page-delete")
+
+        def alias_saved(sender, instance, **kwargs):
+            if isinstance(instance, Page) and instance.alias_of_id:
+                fragments.invalidate()
+
+        post_save.connect(alias_saved, dispatch_uid="portal-fragments-alias")
+        post_save.connect(fragments.invalidate, sender=PageViewRestriction, dispatch_uid="portal-fragments-pvr-save")
+        post_save.connect(fragments.invalidate_on_change, sender=SiteSettings, dispatch_uid="portal-fragments-settings")
+        for model in (PageViewRestriction, SiteSettings):
+            post_delete.connect(fragments.invalidate, sender=model, dispatch_uid=f"portal-fragments-{model.__name__}")

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -5,9 +6,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from . import fragments
 from .blocks import BaseStreamBlock, CallToActionBlock, LinkBlock
 from .indexing import VietnameseSearchMixin
 from .text import slugify_vi
@@ -34,6 +36,33 @@ class BasePage(VietnameseSearchMixin, Page):
 
     def get_meta_description(self):
         return self.search_description or ""
+
+    def route(self, request, path_components):
+        """Wagtail's routing, reading each child in one query instead of two: which page (and of which
+        type) answers ``slug`` below this one is kept in the fragment cache until the next change."""
+        if not path_components:
+            return super().route(request, path_components)
+        slug = path_components[0]
+        found = fragments.cached(
+            f"route:{self.pk}:{slug}",
+            lambda: self.get_children().filter(slug=slug).values_list("pk", "content_type_id").first(),
+        )
+        model = ContentType.objects.get_for_id(found[1]).model_class() if found else None
+        subpage = model.objects.filter(pk=found[0], path__startswith=self.path).first() if model else None
+        if subpage is None:
+            return super().route(request, path_components)
+        subpage._cached_parent_obj = self
+        return subpage.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        """No query at all when no restricted page (and no alias, whose restrictions are its source's)
+        is this page or above it: the usual case, checked against the cached outline of restrictions."""
+        from .queries import restriction_outline
+
+        restricted, aliases = restriction_outline()
+        if not any(self.path.startswith(path) for path in (*restricted, *aliases)) and not self.alias_of_id:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):
@@ -169,3 +198,16 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Cấu hình website")
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, with their logo and footer links read, from the fragment cache."""
+
+        def load():
+            instance = super(SiteSettings, cls).for_site(site)
+            if instance.logo_id:
+                instance.logo  # noqa: B018 - read now, so the cached copy carries it
+            list(instance.footer_links)  # the same for the links' pages
+            return instance
+
+        return fragments.cached(f"site-settings:{site.pk}", load)

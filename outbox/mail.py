@@ -1,9 +1,10 @@
 """Putting an e-mail in the outbox: store it now, send it after the commit."""
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
@@ -62,10 +63,38 @@ def queue_rendered(kind, recipient, subject, body_text, body_html="", *, audienc
 
 
 def enqueue(message_id):
-    """Hands the message to the task queue; a queue that is down fails nothing (the retry catches up)."""
+    """Hands the message to the task queue; a queue that is down fails nothing (the retry catches up).
+
+    With ``OUTBOX_BACKGROUND_SENDS`` (the default with the in-process task backend, which would run
+    the send inside the visitor's request) the message is sent from a background thread instead,
+    so no response waits for the mail server."""
     from .tasks import deliver
 
+    if getattr(settings, "OUTBOX_BACKGROUND_SENDS", False):
+        _background().submit(_send_in_background, message_id)
+        return
     try:
         deliver.enqueue(message_id)
     except Exception:
         logger.exception("could not enqueue message %s", message_id)
+
+
+_executor = None
+
+
+def _background():
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="outbox")
+    return _executor
+
+
+def _send_in_background(message_id):
+    from .tasks import deliver
+
+    try:
+        deliver.call(message_id)
+    except Exception:
+        logger.exception("could not send message %s", message_id)
+    finally:
+        connections.close_all()  # this thread's own database connections

@@ -25,9 +25,10 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(state__in=[Message.State.FAILED, Message.State.GAVE_UP])
 
     def due(self, now):
-        """Failed messages whose next attempt has come, and pending ones the queue never sent."""
+        """Failed messages whose next attempt has come, pending ones the queue never sent, and sends
+        whose claim lapsed (the process died while sending)."""
         return self.filter(
-            Q(state=Message.State.FAILED, next_attempt_at__lte=now)
+            Q(state__in=[Message.State.FAILED, Message.State.SENDING], next_attempt_at__lte=now)
             | Q(state=Message.State.PENDING, created_at__lte=now - STALE_PENDING)
         )
 
@@ -42,6 +43,7 @@ class Message(models.Model):
 
     class State(models.TextChoices):
         PENDING = "pending", _("Chờ gửi")
+        SENDING = "sending", _("Đang gửi")
         SENT = "sent", _("Đã gửi")
         FAILED = "failed", _("Gửi lỗi, sẽ thử lại")
         GAVE_UP = "gave_up", _("Gửi lỗi, đã dừng thử")

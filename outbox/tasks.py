@@ -1,4 +1,9 @@
-"""Sending the outbox's messages, with each failure recorded on the message and retried later."""
+"""Sending the outbox's messages, with each failure recorded on the message and retried later.
+
+A message is first claimed in a short transaction (state "sending", with a lease), then sent with
+no transaction open, so a slow mail server never holds a database lock; the outcome is written in
+a second short step. A process that dies mid-send leaves the claim to lapse, and the retry command
+picks the message up again."""
 
 import datetime
 import logging
@@ -6,6 +11,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from django_tasks import default_task_backend, task
@@ -15,6 +21,8 @@ from .models import Message
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
+# How long a claim holds: well above the SMTP timeout, so a live send is never taken twice.
+LEASE = datetime.timedelta(minutes=10)
 
 
 def backoff(attempts):
@@ -25,29 +33,36 @@ def backoff(attempts):
 @task()
 def deliver(message_id):
     """Sends one message; returns "sent", "failed" or "skipped"."""
+    message = _claim(message_id)
+    if message is None:
+        return "skipped"
+    try:
+        _send(message)
+    except Exception as error:
+        _record_failure(message, error)
+        return "failed"
+    _record_sent(message)
+    return "sent"
+
+
+def _claim(message_id):
+    now = timezone.now()
+    sendable = Q(state__in=[Message.State.PENDING, Message.State.FAILED]) | Q(
+        state=Message.State.SENDING, next_attempt_at__lte=now
+    )
     with transaction.atomic():
-        message = Message.objects.select_for_update().filter(pk=message_id).first()
-        if message is None or message.state in (Message.State.SENT, Message.State.GAVE_UP):
-            return "skipped"
+        message = Message.objects.select_for_update().filter(sendable, pk=message_id).first()
+        if message is None:
+            return None
         if not message.recipient:
             message.state = Message.State.GAVE_UP
             message.save(update_fields=["state"])
-            return "skipped"
+            return None
         message.attempts += 1
-        try:
-            _send(message)
-        except Exception as error:
-            _record_failure(message, error)
-            return "failed"
-        message.state = Message.State.SENT
-        message.sent_at = timezone.now()
-        message.next_attempt_at = None
-        fields = ["state", "attempts", "sent_at", "next_attempt_at"]
-        if message.confidential:  # the link it carried is no one's business once delivered
-            message.body_text = message.body_html = ""
-            fields += ["body_text", "body_html"]
-        message.save(update_fields=fields)
-        return "sent"
+        message.state = Message.State.SENDING
+        message.next_attempt_at = now + LEASE
+        message.save(update_fields=["state", "attempts", "next_attempt_at"])
+    return message
 
 
 def _send(message):
@@ -57,13 +72,23 @@ def _send(message):
     email.send()
 
 
+def _record_sent(message):
+    message.state = Message.State.SENT
+    message.sent_at = timezone.now()
+    message.next_attempt_at = None
+    fields = ["state", "sent_at", "next_attempt_at"]
+    if message.confidential:  # the link it carried is no one's business once delivered
+        message.body_text = message.body_html = ""
+        fields += ["body_text", "body_html"]
+    message.save(update_fields=fields)
+
+
 def _record_failure(message, error):
     gave_up = message.attempts >= getattr(settings, "OUTBOX_MAX_ATTEMPTS", MAX_ATTEMPTS)
     message.state = Message.State.GAVE_UP if gave_up else Message.State.FAILED
     message.last_error = f"{type(error).__name__}: {error}"[:2000]
     message.next_attempt_at = None if gave_up else timezone.now() + backoff(message.attempts)
-    message.save(update_fields=["state", "attempts", "last_error", "next_attempt_at"])
+    message.save(update_fields=["state", "last_error", "next_attempt_at"])
     logger.warning("message %s failed (attempt %s): %s", message.pk, message.attempts, error)
     if not gave_up and default_task_backend.supports_defer:
-        run_after, message_id = message.next_attempt_at, message.pk
-        transaction.on_commit(lambda: deliver.using(run_after=run_after).enqueue(message_id))
+        deliver.using(run_after=message.next_attempt_at).enqueue(message.pk)

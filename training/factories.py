@@ -12,7 +12,6 @@ from .models import (
     CoursePage,
     LessonPage,
     ModulePage,
-    Programme,
     Quiz,
     TrainingEventPage,
     TrainingIndexPage,
@@ -27,15 +26,6 @@ class TrainingIndexPageFactory(PageFactory):
 
     class Meta:
         model = TrainingIndexPage
-
-
-class ProgrammeFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Đề án nâng cao năng lực cán bộ Hội số {n}")
-    start_date = datetime.date(2026, 1, 1)
-    end_date = datetime.date(2030, 12, 31)
-
-    class Meta:
-        model = Programme
 
 
 class CoursePageFactory(PageFactory):

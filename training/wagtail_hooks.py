@@ -14,15 +14,17 @@ def training_home_section(request, home_page):
     from django.template.loader import render_to_string
     from django.utils import timezone
 
+    from home.queries import exclude_private
+
     from .models import CoursePage, TrainingEventPage, TrainingIndexPage
 
-    index = TrainingIndexPage.objects.child_of(home_page).live().public().first()
+    index = exclude_private(TrainingIndexPage.objects.child_of(home_page).live()).first()
     if index is None:
         return None
     context = {
         "index": index,
-        "courses": CoursePage.objects.child_of(index).live().public().order_by("-first_published_at")[:3],
-        "events": TrainingEventPage.objects.child_of(index).live().public().upcoming(timezone.now())[:3],
+        "courses": exclude_private(CoursePage.objects.child_of(index).live()).order_by("-first_published_at")[:3],
+        "events": exclude_private(TrainingEventPage.objects.child_of(index).live()).upcoming(timezone.now())[:3],
         "request": request,
     }
     return render_to_string("training/includes/home_section.html", context, request=request)

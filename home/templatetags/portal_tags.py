@@ -2,7 +2,7 @@ from django import template
 
 from wagtail.models import Page, Site
 
-from home import dates, images
+from home import dates, fragments, images
 from home.queries import exclude_private
 
 register = template.Library()
@@ -24,20 +24,21 @@ def picture(image, preset="content", alt=None, css_class="", loading="lazy"):
     return images.render_picture(image, preset=preset, alt=alt, css_class=css_class, loading=loading)
 
 
+def _menu_items(site):
+    pages = exclude_private(Page.objects.child_of(site.root_page).live().in_menu())
+    return list(pages.only("id", "title", "url_path", "depth", "path"))
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Top-level pages marked "show in menus", cached for the request."""
+    """Top-level pages marked "show in menus", cached (see ``home.fragments``) and kept for the request."""
     request = context.get("request")
     items = getattr(request, "_portal_main_menu", None)
     if items is None:
         site = Site.find_for_request(request) if request else None
         items = []
         if site is not None:
-            items = list(
-                exclude_private(site.root_page.get_children().live().in_menu()).only(
-                    "id", "title", "url_path", "depth", "path"
-                )
-            )
+            items = fragments.cached(f"main-menu:{site.pk}", lambda: _menu_items(site))
         if request is not None:
             request._portal_main_menu = items
     current = context.get("page")
@@ -59,13 +60,6 @@ def breadcrumbs(context, page):
     if known is not None:
         return known
     return list(Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "depth", "path"))
-
-
-@register.simple_tag(takes_context=True)
-def site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
 
 
 @register.filter

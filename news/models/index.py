@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import fragments
 from home.models import BasePage
 
 from ..pagination import paginate
@@ -129,7 +130,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("luu-tru/")
     def archive(self, request):
-        months = self.articles().datetimes("first_published_at", "month", order="DESC")
+        # Grouping every article by month reads them all: kept in the fragment cache until a change.
+        months = fragments.cached(
+            f"news-archive-months:{self.pk}",
+            lambda: list(self.articles().datetimes("first_published_at", "month", order="DESC")),
+        )
         return self.render(
             request,
             template="news/news_archive.html",

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('audience', models.CharField(max_length=100, verbose_name='Quyền cần có để xem')),
                 ('confidential', models.BooleanField(default=False, verbose_name='Chứa liên kết bí mật')),
                 ('about_id', models.BigIntegerField(blank=True, null=True, verbose_name='Về mục số')),
-                ('state', models.CharField(choices=[('pending', 'Chờ gửi'), ('sent', 'Đã gửi'), ('failed', 'Gửi lỗi, sẽ thử lại'), ('gave_up', 'Gửi lỗi, đã dừng thử')], default='pending', max_length=20, verbose_name='Tình trạng')),
+                ('state', models.CharField(choices=[('pending', 'Chờ gửi'), ('sending', 'Đang gửi'), ('sent', 'Đã gửi'), ('failed', 'Gửi lỗi, sẽ thử lại'), ('gave_up', 'Gửi lỗi, đã dừng thử')], default='pending', max_length=20, verbose_name='Tình trạng')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='Số lần thử')),
                 ('last_error', models.TextField(blank=True, verbose_name='Lỗi gần nhất')),
                 ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='Thử lại lúc')),

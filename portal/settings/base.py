@@ -11,8 +11,9 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
-import dj_email_url
 from dotenv import load_dotenv
+
+from portal.config import email_settings, tasks_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -94,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.fragments.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.NulByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -160,26 +162,21 @@ if _cache_url:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background tasks (email, indexing): run in-process by default; "database" queues them for
-# `manage.py db_worker`.
-TASKS_BACKEND = env("TASKS_BACKEND", "immediate")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-            "dummy": "django_tasks.backends.dummy.DummyBackend",
-        }[TASKS_BACKEND],
-        "QUEUES": [],
-    }
-}
+# Menus, site settings and other fragments every page repeats: seconds they stay cached (0: never).
+FRAGMENT_SECONDS = env_int("FRAGMENT_SECONDS", 60)
 
-# Email: console by default, SMTP via EMAIL_URL (smtp://user:pass@host:587/?tls=True).
-_email_url = env("EMAIL_URL")
-if _email_url:
-    vars().update(dj_email_url.parse(_email_url))
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background tasks (email, indexing): run in-process by default; "database" queues them for
+# `manage.py db_worker` (the production default, see production.py).
+TASKS_BACKEND = env("TASKS_BACKEND", "immediate")
+TASKS = tasks_setting(TASKS_BACKEND)
+
+# Email: console by default, SMTP via EMAIL_URL (smtp://user:pass@host:587/?tls=True, see portal.config).
+# No SMTP conversation may hang a worker: connecting, each command and each reply time out.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+vars().update(email_settings(env("EMAIL_URL", "console://")))
+# The in-process task backend would send inside the visitor's request: the outbox then sends from a
+# background thread instead, so a response never waits for the mail server (outbox.mail.enqueue).
+OUTBOX_BACKGROUND_SENDS = env_bool("OUTBOX_BACKGROUND_SENDS", TASKS_BACKEND == "immediate")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Hội LHPN tỉnh <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

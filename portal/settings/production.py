@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.config import tasks_setting
+
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, CACHES, SECRET_KEY, env, env_bool, env_int
 
@@ -30,6 +32,12 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache") and not PORTAL_SINGLE_PR
         "limits would not hold across gunicorn workers. If this deployment really runs a single process "
         "(gunicorn --workers 1), set PORTAL_SINGLE_PROCESS=1."
     )
+
+# Mail and indexing go to the database queue, sent by its worker (`manage.py db_worker`,
+# deploy/systemd), so no request waits for the mail server; TASKS_BACKEND can still choose another.
+TASKS_BACKEND = env("TASKS_BACKEND", "database")
+TASKS = tasks_setting(TASKS_BACKEND)
+OUTBOX_BACKGROUND_SENDS = env_bool("OUTBOX_BACKGROUND_SENDS", TASKS_BACKEND == "immediate")
 
 # Behind a TLS-terminating proxy (nginx, a load balancer) that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -116,3 +116,24 @@ def test_password_reset_goes_through_the_outbox(client, home_page, broken_mail, 
     assert response.status_code == 302  # the visitor is not told the mail server is down
     message = Message.objects.get(kind="password_reset")
     assert (message.state, message.confidential, message.audience) == ("failed", True, "accounts.change_user")
+
+
+def test_a_send_cut_short_by_a_dying_process_is_taken_up_again_once_its_claim_lapses():
+    from outbox import mail as outbox_mail
+
+    message = outbox_mail.queue_rendered("reminder", "tiepnhan@example.org", "Nhắc", "...", audience="x.y")
+    Message.objects.filter(pk=message.pk).update(state="sending", attempts=1, next_attempt_at=timezone.now())
+    call_command("retry_outbox", stdout=io.StringIO())
+    message.refresh_from_db()
+    assert (message.state, message.attempts) == ("sent", 2) and len(mail.outbox) == 1
+
+
+def test_a_live_send_is_never_taken_twice():
+    from outbox import mail as outbox_mail
+    from outbox.tasks import deliver
+
+    message = outbox_mail.queue_rendered("reminder", "tiepnhan@example.org", "Nhắc", "...", audience="x.y")
+    Message.objects.filter(pk=message.pk).update(
+        state="sending", attempts=1, next_attempt_at=timezone.now() + datetime.timedelta(minutes=5)
+    )
+    assert deliver.call(message.pk) == "skipped" and mail.outbox == []

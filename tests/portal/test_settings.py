@@ -93,11 +93,31 @@ def test_embedded_defaults():
         "django.core.cache.backends.locmem.LocMemCache",
         "django.core.mail.backends.console.EmailBackend",
         "wagtail.search.backends.database",
-        "django_tasks.backends.immediate.ImmediateBackend",
+        "django_tasks_db.DatabaseBackend",  # production's default: mail waits for the worker, not the visitor
         "django.core.files.storage.FileSystemStorage",
         "vi",
         "Asia/Ho_Chi_Minh",
     ]
+
+
+def test_production_sends_mail_from_the_worker_and_every_smtp_connection_times_out():
+    expression = "[settings.TASKS['default']['BACKEND'], settings.EMAIL_TIMEOUT, settings.OUTBOX_BACKGROUND_SENDS]"
+    assert settings_as_json(expression) == ["django_tasks_db.DatabaseBackend", 10, False]
+    # TASKS_BACKEND still chooses; with the in-process backend the outbox sends from a background thread.
+    assert settings_as_json(expression, TASKS_BACKEND="immediate", EMAIL_TIMEOUT="5") == [
+        "django_tasks.backends.immediate.ImmediateBackend",
+        5,
+        True,
+    ]
+
+
+def test_development_runs_tasks_in_process_and_mail_off_the_request():
+    result = run_django(
+        "print(settings.TASKS['default']['BACKEND'], settings.OUTBOX_BACKGROUND_SENDS, settings.EMAIL_TIMEOUT)",
+        {"DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django_tasks.backends.immediate.ImmediateBackend", "True", "10"]
 
 
 def test_each_service_is_swapped_in_by_one_variable():

@@ -15,6 +15,7 @@ from wagtail.url_routing import RouteResult
 
 from home.blocks import DocumentLinkBlock
 from home.models import BasePage
+from home.queries import exclude_private
 
 from ..blocks import LessonStreamBlock
 
@@ -79,8 +80,8 @@ class TrainingIndexPage(TrainingPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.child_of(self).live().public().select_related("programme")
-        events = TrainingEventPage.objects.child_of(self).live().public()
+        context["courses"] = exclude_private(CoursePage.objects.child_of(self).live()).select_related("programme")
+        events = exclude_private(TrainingEventPage.objects.child_of(self).live())
         now = timezone.now()
         context["upcoming_events"] = events.upcoming(now)
         context["past_events"] = events.past(now)[:12]

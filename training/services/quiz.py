@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..models import Attempt, Choice, Question, QuestionKind, Quiz
+from ..models import Attempt, Choice, Question, QuestionKind
 from . import TrainingError
 from .progress import issue_certificate_if_complete, self_enrol
 
@@ -145,10 +145,6 @@ def review(attempt):
         for choice in question.shown_choices:
             choice.was_chosen = choice.pk in picked
     return questions
-
-
-def get_quiz_for_learner(quiz_id):
-    return Quiz.objects.select_related("course", "lesson").get(pk=quiz_id)
 
 
 def add_question(quiz, text, choices, kind=QuestionKind.SINGLE, explanation=""):

@@ -1,0 +1,108 @@
+"""What every page repeats (main menu, site settings, listings' side data), kept in the Django cache.
+
+Entries are keyed by a *content version* that any publish, unpublish, move or deletion of a page,
+any view-restriction change and any save of the site settings replaces, so a change shows on the
+next request. Entries also expire after ``FRAGMENT_SECONDS``: with the embedded per-process cache
+(local memory, several gunicorn workers) a change made in one worker reaches the others within that
+time; with Redis (production) every worker sees the new version at once.
+
+The cache may be down (Redis restarting): every read and write here falls back to building the value
+from the database, so a page never fails because of the cache.
+"""
+
+import contextvars
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "portal:content-version"
+
+# Per-request memo (see RequestMemoMiddleware): what a request asks more than once is read once.
+_request_memo = contextvars.ContextVar("portal_request_memo", default=None)
+
+
+def request_memo():
+    """A dict living as long as the current request, or ``None`` outside a request."""
+    return _request_memo.get()
+
+
+def _timeout():
+    return getattr(settings, "FRAGMENT_SECONDS", 60)
+
+
+def content_version():
+    """The current content version (read once per request), or ``None`` when the cache is unusable."""
+    memo = request_memo()
+    if memo is not None and "content_version" in memo:
+        return memo["content_version"]
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex[:12]
+            if not cache.add(VERSION_KEY, version, timeout=None):
+                version = cache.get(VERSION_KEY)
+    except Exception:  # a cache outage must not break pages
+        logger.warning("Cache unavailable: building page fragments from the database", exc_info=True)
+        version = None
+    if memo is not None:
+        memo["content_version"] = version
+    return version
+
+
+def invalidate(**_kwargs):
+    """A new content version: every fragment is rebuilt on its next use (signal receiver)."""
+    memo = request_memo()
+    if memo is not None:
+        memo.pop("content_version", None)
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+    except Exception:
+        logger.warning("Cache unavailable: could not invalidate page fragments", exc_info=True)
+
+
+def invalidate_on_change(created=False, **kwargs):
+    """``invalidate`` for saved site settings, unless the row was just created with its defaults (on
+    first use, in the middle of a request: nothing cached shows it yet)."""
+    if not created:
+        invalidate()
+
+
+def cached(name, build):
+    """``build()``, cached under ``name`` for the current content version."""
+    version = content_version()
+    if version is None or _timeout() <= 0:
+        return build()
+    key = f"portal:fragment:{version}:{name}"
+    try:
+        value = cache.get(key)
+    except Exception:
+        return build()
+    if value is None:
+        value = build()
+        # Building may itself change the version (the site settings row created on first use).
+        version = content_version()
+        if version is None:
+            return value
+        try:
+            cache.set(f"portal:fragment:{version}:{name}", value, timeout=_timeout())
+        except Exception:
+            logger.warning("Cache unavailable: fragment %s not stored", name, exc_info=True)
+    return value
+
+
+class RequestMemoMiddleware:
+    """Gives each request an empty memo for ``restricted_paths`` and similar once-per-request reads."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
