@@ -11,20 +11,10 @@ import threading
 import time
 from pathlib import Path
 
+from checklib import check, failures, say
+
 HOST = "127.0.0.1"
 NGINX, GUNICORN = int(sys.argv[1]), int(sys.argv[2])
-failures = []
-
-
-def say(line):
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
-def check(ok, label):
-    say(("ok   " if ok else "FAIL ") + label)
-    if not ok:
-        failures.append(label)
 
 
 def get(path, port=NGINX, method="GET", headers=None, body=None, timeout=5):

@@ -6,7 +6,6 @@ transitions and their history, :mod:`feedback.notifications` for the moderators'
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Subquery
 from django.http import Http404
@@ -14,6 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
+
+from home import pagecache
+from home.pagination import page_number as page_number_of
+from home.pagination import page_of_count
 
 from . import notifications
 from .models import Comment, CommentablePageMixin, CommentReply, CommentStatus
@@ -30,6 +33,15 @@ READER = _("Bạn đọc")
 
 def _moderated(comment, values):
     comment.moderated_at = timezone.now()
+    purge_page_of(comment)
+
+
+def purge_page_of(comment):
+    """The page's cached copies go (its "Ý kiến (N)" count and list change), once the change commits."""
+    page = comment.page
+    parts = page.get_url_parts() if page is not None else None
+    if parts and parts[2]:
+        pagecache.purge_paths([parts[2]], urls=[parts[1] + parts[2]])
 
 
 WORKFLOW = Workflow(
@@ -160,6 +172,7 @@ def add_reply(comment, user, text):
     with transaction.atomic():
         reply = CommentReply.objects.create(comment=comment, author=user, text=text)
         record(comment, "reply", user=user, note=text)
+        purge_page_of(comment)
     return reply
 
 
@@ -192,14 +205,6 @@ class PublicReply:
     created_at: object
 
 
-def _page_number(raw):
-    try:
-        number = int(str(raw or "1").strip())
-    except ValueError:
-        return 1
-    return number if 1 <= number <= 100_000 else 1
-
-
 def _rows(page, number):
     """One query: the approved comments of page ``number``, their replies, and the total count."""
     approved = Comment.objects.approved().on_page(page)
@@ -220,7 +225,7 @@ def thread(page, page_number=None):
     One query whatever the number of comments and replies (two more only for a page number past
     the end, which then shows the last page).
     """
-    number = _page_number(page_number)
+    number = page_number_of(page_number)
     rows = _rows(page, number)
     if rows:
         total = rows[0][4]
@@ -234,11 +239,10 @@ def thread(page, page_number=None):
         comment = comments.setdefault(pk, PublicComment(pk, name, text, created_at, []))
         if reply_text is not None:
             comment.replies.append(PublicReply(reply_text, reply_at))
-    paginator = Paginator(range(total), PER_PAGE)
     return Thread(
         page=page,
         count=total,
-        page_obj=paginator.get_page(number),
+        page_obj=page_of_count(total, PER_PAGE, number),
         comments=list(comments.values()),
         is_open=bool(getattr(page, "comments_open", False)),
     )

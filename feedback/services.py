@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
+
+from home import pagecache
 
 from . import codes, notifications
 from .models import Attachment, Feedback, Status
@@ -51,12 +54,18 @@ def _resolve(item, values):
     item.resolved_at = item.closed_at = timezone.now()
 
 
+def _purge_resolutions():
+    pagecache.purge_paths([reverse("feedback:resolutions")])
+
+
 def _publish(item, values):
+    _purge_resolutions()
     item.public_summary = values["public_summary"].strip()
     item.published_at = timezone.now()
 
 
 def _reopen(item, values):
+    _purge_resolutions()
     item.reopen_count += 1
     item.closed_at = item.published_at = item.sender_confirmed_at = None
 

@@ -163,10 +163,11 @@ class SpamProtectedForm(VisitorTextMixin, forms.Form):
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, request=None, issue_token=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
-        if not self.is_bound:
+        # A form shown on a cached page carries no token: feedback.tokens hands one to each visitor.
+        if not self.is_bound and issue_token:
             self.initial[TOKEN_FIELD] = make_token(self.spam_policy.scope)
         self.fields[TOKEN_FIELD].widget.attrs.update(
             {"data-pow-token": "", "data-pow-bits": str(self.spam_policy.pow_bits)}

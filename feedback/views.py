@@ -2,15 +2,17 @@
 the list of published, anonymised resolutions."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.pagination import paginate
 from home.ratelimit import too_many_requests
 
-from . import services
+from . import services, tokens
 from .forms import ConfirmForm, LookupForm, ReopenForm
 from .models import RESOLUTIONS_PER_PAGE, Feedback, ModerationEvent
 from .spam import TOKEN_FIELD, client_ip, rate_limited
@@ -115,18 +117,19 @@ def _sender_action(request):
 
 def resolutions(request):
     queryset = Feedback.objects.published().select_related("topic", "unit")
-    paginator = Paginator(queryset, RESOLUTIONS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(request, queryset, RESOLUTIONS_PER_PAGE)
     return render(request, "feedback/resolutions.html", {"page_obj": page, "items": page.object_list})
 
 
+@csrf_exempt  # checked below: a visitor of the cached article without JavaScript has no token yet
 @never_cache
 @require_http_methods(["POST"])
 def comment_submit(request, page_id):
     """Stores a reader's comment and sends them back to the article (post, redirect, get).
 
-    A form with errors is shown again on a page of its own, with what the reader typed; an
-    article closed to comments says so. Never a 500 for what a visitor sends.
+    A form with errors is shown again on a page of its own, with what the reader typed; so is a
+    form sent without its tokens (see :mod:`feedback.tokens`), with fresh ones. An article closed
+    to comments says so. Never a 500 for what a visitor sends.
     """
     from django.contrib import messages
     from django.shortcuts import redirect
@@ -139,6 +142,10 @@ def comment_submit(request, page_id):
     if not page.comments_open:
         context["closed"] = True
         return render(request, "feedback/comments/submit_error.html", context, status=403)
+    if not tokens.csrf_passes(request):
+        context["form"] = CommentForm(initial=tokens.resend_initial(request), request=request, auto_id="comment_%s")
+        context["resend"] = True
+        return render(request, "feedback/comments/submit_error.html", context)
     form = CommentForm(request.POST, request=request)
     valid = form.is_valid()
     # A second press of a comment already stored (or its twin that won the race): thanked, stored once.
@@ -152,3 +159,18 @@ def comment_submit(request, page_id):
         comments.submit_comment(form, page)
     messages.success(request, _("Cảm ơn bạn đã gửi ý kiến. Ý kiến sẽ được hiện sau khi ban biên tập xem và duyệt."))
     return redirect(f"{page.url}#{comments.ANCHOR}")
+
+
+@csrf_exempt  # checked by FeedbackPage.serve: the cached form page gives no token without JavaScript
+@never_cache
+@require_http_methods(["POST"])
+def feedback_submit(request, page_id):
+    """The feedback form's address: the page stores the message, or shows the form again."""
+    from wagtail.models import Page
+
+    from .models import FeedbackPage
+
+    page = FeedbackPage.objects.live().filter(pk=page_id).first()
+    if page is None or not Page.objects.filter(pk=page_id).public().exists():
+        raise Http404
+    return page.serve(request, resend=not tokens.csrf_passes(request))

@@ -13,7 +13,7 @@ class HomeConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.admin.widgets import SlugInput
 
-        from . import fragments
+        from . import fragments, signals  # noqa: F401 - signals: the page cache's purges
         from .text import slug_js_formatters
 
         # Every slug field in the admin (pages, snippets) proposes "dao-tao" for "Đào tạo".

@@ -2,16 +2,13 @@
 and Twitter cards, and schema.org ``NewsArticle`` as JSON-LD."""
 
 import json
-from urllib.parse import quote, urljoin
+from urllib.parse import urljoin
 
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from home.models import SiteSettings
-
-# Plain links to the networks' own share pages: nothing of theirs loads until the reader clicks.
-FACEBOOK_SHARE = "https://www.facebook.com/sharer/sharer.php?u={url}"
-ZALO_SHARE = "https://sp.zalo.me/share_inline?url={url}"
+from home.sharing import share_links
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630-c100|format-jpeg|jpegquality-82"
 
@@ -26,16 +23,6 @@ def json_ld(data):
 
 def _iso(value):
     return timezone.localtime(value).isoformat() if value else None
-
-
-def share_links(url, title):
-    encoded = quote(url, safe="")
-    return {
-        "facebook": FACEBOOK_SHARE.format(url=encoded),
-        "zalo": ZALO_SHARE.format(url=encoded),
-        "url": url,
-        "title": title,
-    }
 
 
 def article_meta(page, request, index_page):

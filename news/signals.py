@@ -1,7 +1,9 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import NewsIndexPage
+from home import pagecache
+
+from .models import NewsCategory, NewsIndexPage
 from .services import attach_workflow
 
 
@@ -11,3 +13,10 @@ def put_new_news_index_under_workflow(sender, instance, created, raw=False, **kw
     # the link between them is made when the index appears.
     if created and not raw:
         attach_workflow(instance)
+
+
+@receiver(post_save, sender=NewsCategory, dispatch_uid="pagecache-category-saved")
+@receiver(post_delete, sender=NewsCategory, dispatch_uid="pagecache-category-deleted")
+def category_changed(sender, instance, **kwargs):
+    # Category names and order show on every article, listing and the home page.
+    pagecache.purge_all()

@@ -37,3 +37,10 @@ def news_home_sections(request, home_page):
         {"index_page": index_page, "featured": featured, "sections": sections, "page": home_page},
         request=request,
     )
+
+
+@hooks.register("portal_cache_listing_paths")
+def news_listing_paths(page):
+    from .cache import listing_paths
+
+    return listing_paths(page)

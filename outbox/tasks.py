@@ -1,7 +1,7 @@
 """Sending the outbox's messages, with each failure recorded on the message and retried later.
 
-A message is first claimed in a short transaction (state "sending", with a lease), then sent with
-no transaction open, so a slow mail server never holds a database lock; the outcome is written in
+A message is first claimed by one conditional update (state "sending", with a lease), then sent
+with no transaction open, so a slow mail server never holds a database lock; the outcome is written in
 a second short step. A process that dies mid-send leaves the claim to lapse, and the retry command
 picks the message up again."""
 
@@ -10,8 +10,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from django_tasks import default_task_backend, task
@@ -46,22 +45,22 @@ def deliver(message_id):
 
 
 def _claim(message_id):
+    # One conditional UPDATE: of two workers racing for the message only one changes the row, and
+    # on SQLite it is a single write that waits its turn instead of upgrading a read lock.
     now = timezone.now()
     sendable = Q(state__in=[Message.State.PENDING, Message.State.FAILED]) | Q(
         state=Message.State.SENDING, next_attempt_at__lte=now
     )
-    with transaction.atomic():
-        message = Message.objects.select_for_update().filter(sendable, pk=message_id).first()
-        if message is None:
-            return None
-        if not message.recipient:
-            message.state = Message.State.GAVE_UP
-            message.save(update_fields=["state"])
-            return None
-        message.attempts += 1
-        message.state = Message.State.SENDING
-        message.next_attempt_at = now + LEASE
-        message.save(update_fields=["state", "attempts", "next_attempt_at"])
+    claimed = Message.objects.filter(sendable, pk=message_id).update(
+        state=Message.State.SENDING, attempts=F("attempts") + 1, next_attempt_at=now + LEASE
+    )
+    if not claimed:
+        return None
+    message = Message.objects.get(pk=message_id)
+    if not message.recipient:
+        message.state = Message.State.GAVE_UP
+        message.save(update_fields=["state"])
+        return None
     return message
 
 

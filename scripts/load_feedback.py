@@ -1,8 +1,8 @@
 """Load test of the feedback form through its real protocol, then a count of what was stored.
 
 Each simulated visitor, from an address of its own (``X-Forwarded-For``: run the portal with
-``TRUSTED_PROXY_COUNT=1``), opens the form (GET: CSRF cookie, one-time token), does the proof of work the
-page's JavaScript would do, waits as a person would (``--think``, at least the portal's
+``TRUSTED_PROXY_COUNT=1``), opens the form (GET the page, then the token address its script asks:
+CSRF cookie and token, one-time form token), does the proof of work the page's JavaScript would do, waits as a person would (``--think``, at least the portal's
 ``FEEDBACK_MIN_SECONDS``), and sends it (POST multipart), one in ``--photo-every`` with a 2 MB photo.
 A submission is acknowledged when the answer shows a tracking code.
 
@@ -32,8 +32,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"PA-[0-9A-Z]{4}-[0-9A-Z]{4}")
-HIDDEN = re.compile(r'<input type="hidden" name="(csrfmiddlewaretoken|form_token)" value="([^"]*)"')
-POW_BITS = re.compile(r'data-pow-bits="(\d+)"')
+FORM = re.compile(r'<form method="post" action="([^"]+)"[^>]*data-token-url="([^"]+)"')
 TOPIC = re.compile(r'<select name="topic"[^>]*>(.*?)</select>', re.S)
 OPTION = re.compile(r'<option value="(\d+)"')
 
@@ -79,12 +78,17 @@ class Run:
         session = requests.Session()
         try:
             page = session.get(f"{base}{self.args.path}", headers=headers, timeout=60)
-            fields = dict(HIDDEN.findall(page.text))
+            form = FORM.search(page.text)
             select = TOPIC.search(page.text)
             topics = OPTION.findall(select.group(1)) if select else []
-            if page.status_code != 200 or "form_token" not in fields or not topics:
+            if page.status_code != 200 or form is None or not topics:
                 return self.record(index, page.status_code, None, 0, f"form not shown ({page.status_code})")
-            bits = int((POW_BITS.search(page.text) or [None, "0"])[1])
+            action, token_url = (value.replace("&amp;", "&") for value in form.groups())
+            # The page may come from a cache: its script fetches the CSRF token, the one-time token and
+            # the proof-of-work difficulty (feedback.tokens); so does this visitor.
+            tokens = session.get(f"{base}{token_url}", headers=headers, timeout=60).json()
+            fields = {"csrfmiddlewaretoken": tokens["csrf"], "form_token": tokens["token"]}
+            bits = int(tokens.get("bits") or 0)
             data = {
                 **fields,
                 "pow_nonce": proof_of_work(fields["form_token"], bits) if bits else "",
@@ -103,7 +107,7 @@ class Run:
             started = time.monotonic()
             # Production marks the CSRF cookie Secure; over plain HTTP to gunicorn it is sent by hand.
             answer = session.post(
-                f"{base}{self.args.path}",
+                f"{base}{action}",
                 data=data,
                 files=files,
                 headers={**headers, "Referer": f"{base}{self.args.path}"},

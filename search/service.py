@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from home.pagination import Pagination
 from home.text import fold_vi
 
 from . import sources
@@ -64,11 +65,7 @@ class SearchPage:
     category_options: list = field(default_factory=list)
     year_options: list = field(default_factory=list)
     sort_options: list = field(default_factory=list)
-    page_number: int = 1
-    num_pages: int = 0
-    previous_url: str = ""
-    next_url: str = ""
-    page_links: list = field(default_factory=list)  # (number, url, current)
+    pagination: Pagination | None = None
     clear_filters_url: str = ""
     suggestions: list = field(default_factory=list)  # (text, url) for a query that found nothing
     engine: str = "database"
@@ -226,15 +223,8 @@ def _toggle(params, name, value, empty):
 
 
 def _pagination(page, page_number):
-    page.num_pages = math.ceil(page.total / PER_PAGE) if page.total else 0
-    page.page_number = min(page_number, page.num_pages) if page.num_pages else 1
-    params = page.params
-    if page.page_number > 1:
-        page.previous_url = _url(params, page=page.page_number - 1)
-    if page.page_number < page.num_pages:
-        page.next_url = _url(params, page=page.page_number + 1)
-    window = range(max(1, page.page_number - 2), min(page.num_pages, page.page_number + 2) + 1)
-    page.page_links = [(number, _url(params, page=number), number == page.page_number) for number in window]
+    num_pages = math.ceil(page.total / PER_PAGE) if page.total else 0
+    page.pagination = Pagination.build(page_number, num_pages, lambda number: _url(page.params, page=number))
 
 
 def _suggestions(params, terms):

@@ -1,6 +1,6 @@
 import os
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from wagtail.models import Site
 
@@ -18,8 +18,17 @@ def _media_in_tmp(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    caches["pages"].clear()
     yield
     cache.clear()
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The anonymous page cache on, as in production (tests otherwise run with it off)."""
+    settings.PAGE_CACHE_SECONDS = 300
+    return settings
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 TEXT_MAX = 2000
@@ -18,8 +17,8 @@ class CommentStatus(models.TextChoices):
 class CommentablePageMixin(models.Model):
     """Mix into a page model whose readers may comment (news articles do).
 
-    Feedback knows pages only through this mixin: a page without it never takes comments. A page
-    showing the comment form carries a one-time token, so its response is never cached.
+    Feedback knows pages only through this mixin: a page without it never takes comments. The
+    comment form on the page carries no token, so the page is cached like any other (feedback.tokens).
     """
 
     comments_open = models.BooleanField(
@@ -30,12 +29,6 @@ class CommentablePageMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if self.comments_open:
-            add_never_cache_headers(response)
-        return response
 
 
 class CommentQuerySet(models.QuerySet):

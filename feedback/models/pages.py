@@ -63,14 +63,23 @@ class FeedbackPage(BasePage):
         verbose_name = _("Trang gửi ý kiến, phản ánh")
         verbose_name_plural = _("Trang gửi ý kiến, phản ánh")
 
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request, *args, resend=False, **kwargs):
+        """GET shows the form (cacheable: no token in it, see feedback.tokens); POST stores the message.
+
+        ``resend``: the POST came without valid CSRF token (a cached page, no JavaScript): the form
+        is shown again with what was typed and fresh tokens, asking to press send once more.
+        """
         from ..forms import FeedbackForm
         from ..services import submit_feedback, submitted_with_token
         from ..spam import TOKEN_FIELD
         from ..storage import AttachmentStorageError
 
         privacy_url = self.privacy_page.specific.url if self.privacy_page_id and self.privacy_page else None
-        if request.method == "POST":
+        if request.method == "POST" and resend:
+            from ..tokens import resend_initial
+
+            form = FeedbackForm(initial=resend_initial(request), request=request, privacy_url=privacy_url)
+        elif request.method == "POST":
             form = FeedbackForm(request.POST, request.FILES, request=request, privacy_url=privacy_url)
             valid = form.is_valid()
             # A second press (or a replay, or a twin request that won the race while this one was being
@@ -85,12 +94,13 @@ class FeedbackPage(BasePage):
                 except AttachmentStorageError:
                     form.add_error("attachments", STORAGE_FAILED)
         else:
-            form = FeedbackForm(request=request, privacy_url=privacy_url)
+            form = FeedbackForm(request=request, privacy_url=privacy_url, issue_token=False)
         context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
+        context.update(form=form, resend=resend)
         response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
-        # Each visitor needs their own one-time form token: no shared cache may keep this page.
-        add_never_cache_headers(response)
+        if request.method == "POST":
+            # What a visitor sent, and their fresh tokens: never kept by any cache.
+            add_never_cache_headers(response)
         if form.refused_by_rate_limit:
             too_many_requests(response, form.spam_policy.window)
         return response

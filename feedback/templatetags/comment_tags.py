@@ -18,5 +18,6 @@ def comment_thread(context, page):
     request = context.get("request")
     number = request.GET.get(comments.PAGE_PARAM) if request is not None else None
     thread = comments.thread(page, number)
-    thread.form = CommentForm(request=request, auto_id="comment_%s") if thread.is_open else None
+    # No token in the page (it is cached for every anonymous reader): feedback.tokens hands them out.
+    thread.form = CommentForm(request=request, auto_id="comment_%s", issue_token=False) if thread.is_open else None
     return thread

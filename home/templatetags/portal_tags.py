@@ -3,6 +3,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from home import dates, fragments, images
+from home.pagination import Pagination
 from home.queries import exclude_private
 
 register = template.Library()
@@ -60,6 +61,16 @@ def breadcrumbs(context, page):
     if known is not None:
         return known
     return list(Page.objects.ancestor_of(page).filter(depth__gt=2).only("id", "title", "url_path", "depth", "path"))
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page, param="page", anchor="", label="", previous_label="", next_label=""):
+    """The one pagination component, for a Django ``Page`` (links from the request) or a ready ``Pagination``."""
+    if page is None:
+        return {}
+    if not isinstance(page, Pagination):
+        page = Pagination.of_page(page, context["request"], param=param, anchor=anchor)
+    return {"pagination": page, "label": label, "previous_label": previous_label, "next_label": next_label}
 
 
 @register.filter

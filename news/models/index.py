@@ -12,8 +12,8 @@ from wagtail.search import index
 
 from home import fragments
 from home.models import BasePage
+from home.pagination import paginate
 
-from ..pagination import paginate
 from .article import RESERVED_SLUGS, NewsArticlePage
 from .taxonomy import NewsCategory, NewsTag
 

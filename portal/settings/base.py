@@ -15,6 +15,8 @@ from dotenv import load_dotenv
 
 from portal.config import email_settings, tasks_setting
 
+from . import headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
 
@@ -98,6 +100,8 @@ MIDDLEWARE = [
     "home.fragments.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.NulByteMiddleware",
+    # Anonymous visitors get public pages from the cache before sessions, CSRF and auth run.
+    "home.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -161,6 +165,34 @@ if _cache_url:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The anonymous page cache (home.pagecache): Redis when given, else files shared by every process on
+# the machine, so that a purge in one gunicorn worker is seen by the others at once.
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
+    if _cache_url
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("PAGE_CACHE_DIR", str(BASE_DIR / ".page_cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
+# Seconds a public page is served from the cache to anonymous visitors; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# What a browser may keep without asking again (a purge cannot reach it), and what the HTTP cache in
+# front (nginx, X-Accel-Expires) keeps; the portal purges it on publish.
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+FRONTEND_CACHE_SECONDS = env_int("FRONTEND_CACHE_SECONDS", 300)
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/"]
+# The HTTP cache in front of gunicorn that Wagtail purges on publish (nginx with the cache purge module):
+# FRONTEND_CACHE_URL=http://127.0.0.1:80 sends PURGE requests there. The app itself is not installed:
+# its signal handlers purge only the page, before the publish commits; home.pagecache purges the page
+# and every listing of it, after the commit, through the same backends (PurgeBatch).
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
+WAGTAILFRONTENDCACHE = (
+    {"nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
 
 # Menus, site settings and other fragments every page repeats: seconds they stay cached (0: never).
 FRAGMENT_SECONDS = env_int("FRAGMENT_SECONDS", 60)
@@ -216,7 +248,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "portal.static_bundles.BundleFinder",
 ]
+# What every page loads: one stylesheet and one script, joined from these files (portal/static_bundles.py).
+STATIC_BUNDLES = {
+    "css/site.css": {
+        "files": ["css/portal.css", "css/comments.css", "css/feedback.css", "css/search.css", "training/training.css"],
+        "print": ["css/print.css"],
+    },
+    "js/site.js": {
+        "files": ["js/text-size.js", "js/portal.js", "js/search-suggest.js", "js/news.js", "js/proof-of-work.js"]
+    },
+}
+STATIC_BUNDLES_DIR = BASE_DIR / ".static_bundles"
 
 # Media: a local folder by default, S3-compatible storage with MEDIA_STORAGE=s3.
 MEDIA_URL = env("MEDIA_URL", "/media/")
@@ -364,64 +408,20 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Content-Security-Policy (django-csp, home/security.py). Public pages: no inline script or style, nothing
-# from elsewhere but the media store and the video hosts of embeds (CSP_FRAME_HOSTS, space-separated).
-# The admin (ADMIN_PATH_PREFIXES) gets its own policy: Wagtail's editor needs inline script and style.
+# Content-Security-Policy and Permissions-Policy (portal/settings/headers.py, home/security.py). Public
+# pages: no inline script or style, nothing from elsewhere but the media store (CSP_MEDIA_HOSTS) and the
+# video hosts of embeds (CSP_FRAME_HOSTS, space-separated). The admin (ADMIN_PATH_PREFIXES) gets its own
+# policy: Wagtail's editor needs inline script and style.
 _media_hosts = [f"https://{host}" for host in env_list("CSP_MEDIA_HOSTS")]
 if MEDIA_STORAGE == "s3":
-    _media_hosts += [
-        origin
-        for origin in (
-            env("AWS_S3_ENDPOINT_URL"),
-            env("AWS_S3_CUSTOM_DOMAIN") and f"https://{env('AWS_S3_CUSTOM_DOMAIN')}",
-        )
-        if origin
-    ]
-_frame_hosts = env(
-    "CSP_FRAME_HOSTS", "https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com"
-).split()
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *_media_hosts],
-        "media-src": ["'self'", *_media_hosts],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'self'", *_frame_hosts],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
+    _custom_domain = env("AWS_S3_CUSTOM_DOMAIN")
+    _media_hosts += [env("AWS_S3_ENDPOINT_URL") or "", f"https://{_custom_domain}" if _custom_domain else ""]
+CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = headers.content_security_policies(
+    media_hosts=[host for host in _media_hosts if host],
+    frame_hosts=env("CSP_FRAME_HOSTS", " ".join(headers.VIDEO_HOSTS)).split(),
+)
 ADMIN_PATH_PREFIXES = ["/admin/"]
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", *_media_hosts],
-        "font-src": ["'self'", "data:"],
-        "worker-src": ["'self'", "blob:"],
-        # Wagtail's live preview frames the page from the admin.
-        "frame-ancestors": ["'self'"],
-    }
-}
-PERMISSIONS_POLICY_DISABLED = [
-    "accelerometer",
-    "camera",
-    "display-capture",
-    "geolocation",
-    "gyroscope",
-    "magnetometer",
-    "microphone",
-    "midi",
-    "payment",
-    "usb",
-    "browsing-topics",
-]
+PERMISSIONS_POLICY_DISABLED = headers.PERMISSIONS_POLICY_DISABLED
 
 LOGGING = {
     "version": 1,

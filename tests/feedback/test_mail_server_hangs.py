@@ -63,5 +63,6 @@ def test_a_submission_answers_at_once_while_the_mail_server_hangs(
         time.sleep(0.2)
     messages = list(Message.objects.all())
     assert len(messages) == 2  # the moderator's notice and the sender's receipt
-    assert all(m.state == "failed" and m.attempts == 1 and m.next_attempt_at for m in messages)
+    states = [(m.state, m.attempts, m.last_error) for m in messages]
+    assert all(m.state == "failed" and m.attempts == 1 and m.next_attempt_at for m in messages), states
     assert all("timed out" in m.last_error for m in messages)

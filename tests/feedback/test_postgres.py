@@ -23,32 +23,38 @@ pytestmark = [
 SENDERS = 50
 
 
+def _hidden_fields(html):
+    return dict(re.findall(r'<input type="hidden" name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"', html))
+
+
 def submit(base_url, index, results):
-    """A visitor at their own address: opens the form, then sends it, as a browser without JavaScript."""
+    """A visitor at their own address: opens the (cached, token-less) form, then sends it, as a browser
+    without JavaScript: the first press shows the form again with tokens, the second stores it."""
     headers = {"X-Forwarded-For": f"198.51.100.{index + 1}"}
     with urllib.request.urlopen(urllib.request.Request(f"{base_url}/gui-y-kien/", headers=headers)) as response:  # noqa: S310
         html = response.read().decode()
-        cookie = SimpleCookie(response.headers.get("Set-Cookie"))["csrftoken"].value
-    fields = dict(re.findall(r'<input type="hidden" name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"', html))
-    data = urllib.parse.urlencode(
-        {
-            **fields,
-            "topic": results["topic"],
-            "content": f"Phản ánh số {index}: rác thải đổ trộm ở đầu thôn, xin được xử lý.",
-            "email": f"nguoigui{index}@example.org",
-            "wants_reply": "on",
-            "consent": "on",
-            "website": "",
-        }
-    ).encode()
-    request = urllib.request.Request(  # noqa: S310 - the live server's http:// address
-        f"{base_url}/gui-y-kien/",
-        data=data,
-        headers={**headers, "Cookie": f"csrftoken={cookie}", "Referer": f"{base_url}/gui-y-kien/"},
-    )
-    with urllib.request.urlopen(request) as response:  # noqa: S310
-        body = response.read().decode()
-    match = re.search(r"data-tracking-code>(PA-[0-9A-Z]{4}-[0-9A-Z]{4})<", body)
+    action = base_url + re.search(r'<form method="post" action="([^"]+)"', html).group(1)
+    fields = {
+        "topic": results["topic"],
+        "content": f"Phản ánh số {index}: rác thải đổ trộm ở đầu thôn, xin được xử lý.",
+        "email": f"nguoigui{index}@example.org",
+        "wants_reply": "on",
+        "consent": "on",
+        "website": "",
+    }
+    cookie = None
+    for _press in range(2):
+        request = urllib.request.Request(  # noqa: S310 - the live server's http:// address
+            action,
+            data=urllib.parse.urlencode({**fields, **_hidden_fields(html)}).encode(),
+            headers={**headers, "Referer": f"{base_url}/gui-y-kien/", **({"Cookie": cookie} if cookie else {})},
+        )
+        with urllib.request.urlopen(request) as response:  # noqa: S310
+            html = response.read().decode()
+            set_cookie = response.headers.get("Set-Cookie")
+            if set_cookie:
+                cookie = f"csrftoken={SimpleCookie(set_cookie)['csrftoken'].value}"
+    match = re.search(r"data-tracking-code>(PA-[0-9A-Z]{4}-[0-9A-Z]{4})<", html)
     results[index] = match.group(1) if match else None
 
 

@@ -46,7 +46,7 @@ def test_catalogue_separates_upcoming_and_past_events(client, training_index, on
 def test_event_page_has_plain_share_links_and_no_third_party_resources(client, online_event):
     html = client.get(online_event.url).content.decode()
     assert "https://www.facebook.com/sharer/sharer.php?u=" in html
-    assert "https://zalo.me/share?url=" in html
+    assert "https://sp.zalo.me/share_inline?url=" in html  # the one builder: home.sharing
     assert third_party_resources(html) == []
 
 

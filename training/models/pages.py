@@ -16,18 +16,9 @@ from wagtail.url_routing import RouteResult
 from home.blocks import DocumentLinkBlock
 from home.models import BasePage
 from home.queries import exclude_private
+from home.sharing import share_links
 
 from ..blocks import LessonStreamBlock
-
-
-def share_links(url, title):
-    """Plain links (no third-party script) to share a page on Facebook and Zalo."""
-    from urllib.parse import urlencode
-
-    return [
-        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
-        ("Zalo", "https://zalo.me/share?" + urlencode({"url": url, "title": title})),
-    ]
 
 
 class TrainingPageMixin:
@@ -141,7 +132,7 @@ class CoursePage(TrainingPageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(self, request.user))
-        context["share_links"] = share_links(self.full_url or "", self.title)
+        context["share"] = share_links(self.full_url or "", self.title)
         return context
 
 
@@ -220,7 +211,7 @@ class LessonPage(TrainingPageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self, request.user))
-        context["share_links"] = share_links(self.full_url or "", self.title)
+        context["share"] = share_links(self.full_url or "", self.title)
         return context
 
 
@@ -320,5 +311,5 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["show_meeting_link"] = self.is_online and request.user.is_authenticated and bool(self.meeting_link)
         context["is_past"] = self.is_past()
-        context["share_links"] = share_links(self.full_url or "", self.title)
+        context["share"] = share_links(self.full_url or "", self.title)
         return context

@@ -51,21 +51,16 @@ def _search_sources(backend, request, result):
     wanted = request.offset + request.limit
     matches = SqliteMatches.find(backend, terms) if is_sqlite(backend) else None
     for index, source in enumerate(all_sources()):
-        if matches is None:
-            matched_ids = postgres.match_ids(backend, source.base, terms.folded_text)
+        if matches is not None:
+            total, rows = matches.answer(source, filters, request.sort, wanted, result)
         else:
-            found, matched_ids = matches.of(source.model)
-            if not found:
-                continue
-        total = facets.counts(source, matched_ids, filters, result)
+            total = facets.counts(source, postgres.match_ids(backend, source.base, terms.folded_text), filters, result)
+            if total:
+                filtered = source.apply(source.base, filters)
+                rows = postgres.ranked_rows(backend, source, filtered, terms, request.sort, wanted)
         if not total:
             continue
         result.total += total
-        filtered = source.apply(source.base, filters)
-        if matches is None:
-            rows = postgres.ranked_rows(backend, source, filtered, terms, request.sort, wanted)
-        else:
-            rows = matches.ranked_rows(source, filtered, request.sort, wanted)
         for position, (pk, exact, date) in enumerate(rows):
             if request.sort == SORT_NEWEST:
                 key = (-(date.timestamp() if date else 0), position)

@@ -63,10 +63,15 @@ def counts(source, matched_ids, filters, result):
         if not filters.group or filters.group == group:
             total += count
 
-    category_qs = source.apply(in_matches, filters, skip="category")
+    category_counts(source, source.apply(in_matches, filters, skip="category").order_by().values("pk"), result)
+    return total
+
+
+def category_counts(source, pks, result):
+    """Add the counts per category of the objects ``pks`` (a subquery of primary keys) to ``result``."""
     for model, field in source.category_lookups:
         rows = (
-            model._default_manager.filter(pk__in=category_qs.order_by().values("pk"))
+            model._default_manager.filter(pk__in=pks)
             .filter(**{f"{field}__isnull": False})  # an inner join: uncategorised matches cost nothing
             .values(f"{field}__slug", f"{field}__name")
             .annotate(n=Count("pk", distinct=True))
@@ -77,7 +82,6 @@ def counts(source, matched_ids, filters, result):
             if slug:
                 name, count = result.category_counts.get(slug, (row[f"{field}__name"], 0))
                 result.category_counts[slug] = (name, count + row["n"])
-    return total
 
 
 def _chosen(filters, name):

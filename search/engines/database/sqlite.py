@@ -1,26 +1,41 @@
-"""The database engine on SQLite: the FTS5 index read once per search, ranking by bm25() in Python.
+"""The database engine on SQLite: the FTS5 index read once per search, everything else in one pass.
 
 Wagtail's SQLite backend repeats the full-text match in every query that needs the matches (counts,
 categories, ranking, the exact-accent check), and scores each result with a correlated subquery that
-matches again per row. Here the FTS5 index is read once, each entry scored with bm25() (lower is
-better), and, for an accented query, read once more for the entries holding the accent tokens; the
-other queries receive the matching primary keys as one JSON parameter (``json_each``), and ranking is a
-sort in Python of the filtered matches.
+matches again per row. Here, per search:
+
+1. the FTS5 index is read once, each entry scored with bm25() (lower is better), and, for an accented
+   query, once more for the entries holding the accent tokens;
+2. per source, one query reads the public matches' key, type and date (the matching keys go in as one
+   JSON parameter, ``json_each``); the counts per type and year, the total and the ranking are then
+   computed from those rows in Python, each facet with the other facets' filters applied;
+3. one more query counts the categories, and one per chosen category reads its members.
+
+Times on 10,000 articles: see docs/performance.md and scripts/search_benchmark.py.
 """
 
+import bisect
+import datetime
 import heapq
 import json
+from collections import Counter
 
 from django.db import connection
-from django.db.models import FloatField, IntegerField, Value
+from django.db.models import F, FloatField, IntegerField, TextField, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from wagtail.models import Page
 from wagtail.search.query import PlainText
 
 from ..base import SORT_NEWEST
-from .documents import content_type_ids, with_dates
+from .documents import content_type_ids
+from .facets import category_counts
 from .internals import private
+
+BROAD_QUERY = 1500  # matches above which reading the whole (content type, object) index is cheaper
 
 
 def is_sqlite(backend):
@@ -39,13 +54,11 @@ class SqliteMatches:
     def find(cls, backend, terms, ranked=True):
         """The matches of ``terms``; with ``ranked=False``, without scores or the exact-accent check."""
         score = private("BM25")() if ranked else Value(0.0, output_field=FloatField())
-        query = (
-            _entries(backend, terms.folded_text)
-            .annotate(_score=score)
-            .values_list("index_entry__content_type_id", "index_entry__object_id", "pk", "_score")
-        )
+        scored = _raw_rows(_entries(backend, terms.folded_text).annotate(_score=score).values_list("pk", "_score"))
+        objects = _entry_objects([entry for entry, _score in scored])
         entries = {}
-        for content_type, object_id, entry, score in _raw_rows(query):
+        for entry, score in scored:
+            content_type, object_id = objects[entry]
             entries.setdefault(content_type, []).append((object_id, entry, score))
         exact_entries = None
         if ranked and terms.accented:
@@ -65,23 +78,109 @@ class SqliteMatches:
             self._found[model] = (found, _json_ids(found))
         return self._found[model]
 
-    def ranked_rows(self, source, queryset, sort, wanted):
-        """The first ``wanted`` matches of the filtered ``queryset``: ``[(pk, exact, date)]``, best first."""
+    def answer(self, source, filters, sort, wanted, result):
+        """Add ``source``'s counts to ``result``; return its filtered total and its first ``wanted`` rows.
+
+        The rows are ``[(pk, exact, date)]``, best first (or newest first).
+        """
         found, ids = self.of(source.model)
         if not found:
-            return []
-        matched = queryset.filter(pk__in=ids)
-        date_field = source.date_field
-        if sort == SORT_NEWEST and date_field:
-            rows = matched.order_by(f"-{date_field}", "-pk").values_list("pk", date_field)[:wanted]
-            return [(pk, found[pk][0], date) for pk, date in rows]
-        keys = []
-        for pk in matched.order_by().values_list("pk", flat=True):
-            exact, score = found[pk]
-            keys.append((not exact, score, _descending(pk), pk))
-        best = [(pk, not inexact) for inexact, _score, _order, pk in heapq.nsmallest(wanted, keys)]
-        values = ["pk", "_exact", date_field] if date_field else ["pk", "_exact"]
-        return with_dates(queryset, best, values)
+            return 0, []
+        rows = _public_rows(source, ids)
+        years = _Years(rows) if source.date_field else None
+        in_category = _category_members(source, filters.category, ids)
+        group_wanted, year_wanted = filters.group, filters.year
+
+        def passes(row, skip):
+            pk, group, _date, year = row
+            return (
+                (skip == "group" or not group_wanted or group == group_wanted)
+                and (skip == "category" or in_category is None or pk in in_category)
+                and (skip == "year" or not year_wanted or year == year_wanted)
+            )
+
+        rows = [(pk, group, date, years.of(date) if years else None) for pk, group, date in rows]
+        if group_wanted or year_wanted or in_category is not None:
+            chosen = [row for row in rows if passes(row, "")]
+            by_group = Counter(row[1] for row in rows if passes(row, "group"))
+            by_year = Counter(row[3] for row in rows if row[3] is not None and passes(row, "year"))
+            for_categories = [row[0] for row in rows if passes(row, "category")]
+        else:  # nothing chosen, the usual case: every facet counts every match
+            chosen = rows
+            by_group = Counter(row[1] for row in rows)
+            by_year = Counter(row[3] for row in rows if row[3] is not None)
+            for_categories = [row[0] for row in rows]
+        for counts, added in ((result.group_counts, by_group), (result.year_counts, by_year)):
+            for key, count in added.items():
+                counts[key] = counts.get(key, 0) + count
+        if source.category_lookups:
+            category_counts(source, _json_ids(for_categories), result)
+        if sort == SORT_NEWEST and source.date_field:
+            best = heapq.nlargest(wanted, chosen, key=lambda row: (row[2] or "", _order(row[0])))
+            return len(chosen), [(pk, found[pk][0], _aware(date)) for pk, _group, date, _year in best]
+        keys = [(not found[pk][0], found[pk][1], _order(pk, descending=True), pk, date) for pk, _g, date, _y in chosen]
+        best = heapq.nsmallest(wanted, keys)
+        return len(chosen), [(pk, not inexact, _aware(date)) for inexact, _score, _key, pk, date in best]
+
+
+def _public_rows(source, ids):
+    """``[(pk, group, date as stored)]`` of the public objects among the matches: one query.
+
+    The date stays text (``CAST``): parsing ten thousand datetimes would cost more than the query.
+    """
+    date = Cast(source.date_field, TextField()) if source.date_field else Value(None)
+    kind = Value(0) if source.content_type_groups is None else F("content_type_id")
+    query = source.base.filter(pk__in=ids).order_by().annotate(_kind=kind, _date=date)
+    groups = source.content_type_groups
+    rows = _raw_rows(query.values_list("pk", "_kind", "_date"))
+    return [(pk, source.group if groups is None else groups[kind], date) for pk, kind, date in rows]
+
+
+def _category_members(source, slug, ids):
+    """The matches in the chosen category, or ``None`` when no category is chosen."""
+    if not slug:
+        return None
+    members = set()
+    for model, field in source.category_lookups:
+        in_category = model._default_manager.filter(pk__in=ids, **{f"{field}__slug": slug})
+        members.update(in_category.values_list("pk", flat=True))
+    return members
+
+
+class _Years:
+    """The local year of dates as SQLite stores them (UTC text), by comparing text with each new year."""
+
+    def __init__(self, rows):
+        stored = [row[2] for row in rows if row[2]]
+        if not stored:
+            self.first, self.starts = 0, []
+            return
+        self.first = int(min(stored)[:4]) - 1
+        last = int(max(stored)[:4]) + 1
+        utc = datetime.UTC
+        self.starts = [
+            timezone.make_aware(datetime.datetime(year, 1, 1)).astimezone(utc).strftime("%Y-%m-%d %H:%M:%S")
+            for year in range(self.first, last + 2)
+        ]
+
+    def of(self, stored):
+        if not stored:
+            return None
+        return self.first + bisect.bisect_right(self.starts, stored) - 1
+
+
+def _aware(stored):
+    if not stored:
+        return None
+    value = parse_datetime(stored) if isinstance(stored, str) else stored
+    return timezone.make_aware(value, datetime.UTC) if timezone.is_naive(value) else value
+
+
+def _order(pk, descending=False):
+    """A sort key for primary keys: larger (newer) keys first among equals when ``descending``."""
+    if isinstance(pk, int):
+        return -pk if descending else pk
+    return tuple((-ord(char) if descending else ord(char)) for char in str(pk))
 
 
 def _raw_rows(queryset):
@@ -92,9 +191,19 @@ def _raw_rows(queryset):
         return cursor.fetchall()
 
 
-def _descending(pk):
-    """A sort key putting larger primary keys (newer entries) first among equal scores."""
-    return -pk if isinstance(pk, int) else tuple(-ord(char) for char in str(pk))
+def _entry_objects(entries):
+    """``{entry id: (content_type_id, object_id)}`` for the matching ``entries``.
+
+    An index entry row is large (it holds the document's text), so fetching thousands of them by id
+    costs more than reading every entry's id, type and object from the unique (content type, object)
+    index, which holds all three: a broad query reads that index whole, a narrow one its own rows.
+    """
+    from wagtail.search.models import IndexEntry
+
+    rows = IndexEntry.objects.order_by().values_list("pk", "content_type_id", "object_id")
+    if len(entries) <= BROAD_QUERY:
+        rows = rows.filter(pk__in=_json_ids(entries))
+    return {entry: (content_type, object_id) for entry, content_type, object_id in _raw_rows(rows)}
 
 
 def _entries(backend, text):

@@ -1,0 +1,284 @@
+"""The anonymous page cache: public pages served from the cache to visitors without a session.
+
+A thin layer on Django's cache (the ``pages`` alias in settings). Why not a ready piece:
+wagtail-cache 3.0 requires Wagtail < 8, and Django's cache middleware keys each entry on the
+visitor's whole ``Cookie`` header (the session middleware adds ``Vary: Cookie``), so every reader
+with a CSRF or analytics cookie would get an entry of their own, and it offers no purge of one URL.
+
+What is cached: a ``GET`` answered 200 to a visitor with no session cookie and no pending message,
+whose response sets no cookie, used no CSRF token (the page then carries a per-visitor secret), is
+not a preview and does not say ``private``/``no-cache`` itself (views opt out with ``never_cache``).
+Such responses, and only they, are compressed (BREACH: nothing secret is ever gzipped) and sent
+``Cache-Control: public`` so the HTTP cache in front may keep them; everything else is ``private``.
+
+Purging: every key carries a site-wide generation and a version of its path (all query strings of a
+path go together); :func:`purge_paths` and :func:`purge_all` replace them, after the transaction
+commits, and send the same URLs to Wagtail's frontend cache backends (nginx). A cache that fails
+is a miss: pages are rendered as if there were no cache.
+"""
+
+import gzip
+import hashlib
+import logging
+import re
+import uuid
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from wagtail import hooks
+
+logger = logging.getLogger(__name__)
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "pagecache:generation"
+LISTED_KEY = "pagecache:listed:%s"
+# Added by Facebook, Zalo, Google and newsletters to shared links: a page never depends on them.
+TRACKING_PARAMS = re.compile(r"^(fbclid|gclid|zarsrc|utm_[a-z]+|_hsenc|mc_eid)$")
+COMPRESSIBLE = re.compile(r"^(text/|application/(xml|rss\+xml|atom\+xml|json|javascript))")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+KEPT_VARY = {"cookie", "accept-encoding", "accept-language"}
+DROPPED_HEADERS = {"cache-control", "vary", "content-length", "content-encoding", "expires", "etag", "set-cookie"}
+MIN_COMPRESS = 200
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def seconds():
+    return max(0, int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0))
+
+
+def _safe(operation, *args, default=None):
+    """A cache call that never fails the page: an outage is logged and reads as a miss."""
+    try:
+        return getattr(_cache(), operation)(*args)
+    except Exception:  # any backend error: Redis down, a full disk, a broken pickle
+        logger.warning("page cache: %s failed", operation, exc_info=True)
+        return default
+
+
+def _path_key(path):
+    return "pagecache:path:" + hashlib.sha256(path.encode()).hexdigest()[:32]
+
+
+def _versions(path):
+    keys = [GENERATION_KEY, _path_key(path)]
+    found = _safe("get_many", keys, default=None)
+    if found is None:
+        return None
+    values = []
+    for key in keys:
+        value = found.get(key)
+        if value is None:
+            # A new random version (never a counter): entries kept under a lost version stay unreachable.
+            _safe("add", key, uuid.uuid4().hex, None)
+            value = _safe("get", key) or uuid.uuid4().hex
+        values.append(value)
+    return values
+
+
+def _query(request):
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    return urlencode(sorted((name, value) for name, value in pairs if not TRACKING_PARAMS.match(name)))
+
+
+def _entry_key(request):
+    versions = _versions(request.path)
+    if versions is None:
+        return None
+    raw = "|".join([*versions, request.get_host(), request.path, _query(request)])
+    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def anonymous_request(request):
+    """No session, no pending message, not the admin: the visitor sees what every visitor sees."""
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return not any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PREFIXES)
+
+
+def shareable_response(request, response):
+    """The response holds nothing of this visitor and says nothing against being shared."""
+    if request.method != "GET" or response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-cache", "no-store", "max-age=0")):
+        return False
+    vary = {item.strip().lower() for item in response.get("Vary", "").split(",") if item.strip()}
+    return vary <= KEPT_VARY
+
+
+def _entry(response):
+    body = response.content
+    compress = len(body) >= MIN_COMPRESS and COMPRESSIBLE.match(response.get("Content-Type", ""))
+    return {
+        "status": response.status_code,
+        "headers": [(name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS],
+        "body": body,
+        "gzip": gzip.compress(body, compresslevel=6, mtime=0) if compress else None,
+    }
+
+
+def _respond(entry, request, state):
+    compressed = entry["gzip"] is not None and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    response = HttpResponse(entry["gzip"] if compressed else entry["body"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    if compressed:
+        response["Content-Encoding"] = "gzip"
+    if entry["gzip"] is not None:
+        patch_vary_headers(response, ("Accept-Encoding",))
+    # Whether a session cookie is sent changes the page: browsers must ask again after signing in.
+    patch_vary_headers(response, ("Cookie",))
+    if seconds():
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS, s_maxage=seconds())
+        response["X-Accel-Expires"] = str(settings.FRONTEND_CACHE_SECONDS)
+    response["X-Page-Cache"] = state
+    return response
+
+
+def _private(response):
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous public pages; marks every other response private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not anonymous_request(request):
+            return _private(self.get_response(request))
+        key = None
+        if seconds() and request.method == "GET":
+            try:
+                key = _entry_key(request)
+            except Exception:  # a bad Host header: let the normal handling answer it
+                key = None
+            entry = _safe("get", key) if key else None
+            if entry is not None:
+                return _respond(entry, request, "HIT")
+        response = self.get_response(request)
+        if not shareable_response(request, response):
+            return _private(response)
+        entry = _entry(response)
+        if key:
+            _safe("set", key, entry, seconds())
+        return _respond(entry, request, "MISS" if key else "OFF")
+
+
+# Purging ------------------------------------------------------------------------------------------
+
+
+def _after_commit(function):
+    try:
+        transaction.on_commit(function)
+    except Exception:  # outside a usable connection: purge now rather than never
+        function()
+
+
+def _purge_frontend(urls):
+    """Through Wagtail's frontend cache backends, at once: its own ``PurgeBatch.purge()`` queues a task,
+    which with ``TASKS_BACKEND=database`` waits for the worker, and a publish must show at once."""
+    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import get_backends
+
+    for name, backend in get_backends().items():
+        try:
+            backend.purge_batch(sorted(urls))
+        except Exception:
+            logger.warning("frontend cache %s: purge failed", name, exc_info=True)
+
+
+def _default_root_url():
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def purge_paths(paths, urls=None):
+    """Drop every cached variant of ``paths`` (site paths such as ``/tin-tuc/``) once the change commits;
+    ``urls`` (absolute; by default the paths on the default site) go to the HTTP cache in front."""
+    paths = set(paths)
+    if urls is None:
+        root_url = _default_root_url() if getattr(settings, "WAGTAILFRONTENDCACHE", None) else ""
+        urls = {root_url + path for path in paths} if root_url else set()
+    urls = set(urls)
+
+    def run():
+        _safe("set_many", {_path_key(path): uuid.uuid4().hex for path in paths}, None)
+        _purge_frontend(urls)
+
+    _after_commit(run)
+
+
+def purge_all(urls=()):
+    """A new generation: every cached page is dropped at once (site settings, menus, categories)."""
+
+    def run():
+        _safe("set", GENERATION_KEY, uuid.uuid4().hex, None)
+        _purge_frontend(set(urls))
+
+    _after_commit(run)
+
+
+def _url_parts(page):
+    parts = page.get_url_parts()
+    if not parts or parts[2] is None:
+        return None
+    _site_id, root_url, path = parts
+    return root_url, path
+
+
+def page_paths(page):
+    """``(path, absolute URL)`` pairs to purge when ``page`` changes: the page, its ancestors (home,
+    section, news index...), the paths that apps' ``portal_cache_listing_paths`` hooks say list it
+    (categories, tags, archive, feeds), the sitemap, and what listed it the last time it was purged."""
+    from django.urls import reverse
+
+    specific = page.specific_deferred
+    pairs = set()
+    parts = _url_parts(specific)
+    root_url = parts[0] if parts else ""
+    if parts:
+        pairs.add((parts[1], root_url + parts[1]))
+    for ancestor in page.get_ancestors().filter(depth__gt=1):
+        ancestor_parts = _url_parts(ancestor)
+        if ancestor_parts:
+            pairs.add((ancestor_parts[1], ancestor_parts[0] + ancestor_parts[1]))
+    for hook in hooks.get_hooks("portal_cache_listing_paths"):
+        for path in hook(specific) or ():
+            pairs.add((path, root_url + path))
+    pairs.add((reverse("sitemap"), root_url + reverse("sitemap")))
+    current = sorted(pairs)
+    previous = _safe("get", LISTED_KEY % page.pk) or []
+    _safe("set", LISTED_KEY % page.pk, current, None)
+    return set(current) | {tuple(pair) for pair in previous}
+
+
+def purge_page(page, *, everything=False):
+    """Purge ``page`` and every page that lists it (see :func:`page_paths`)."""
+    pairs = page_paths(page)
+    if everything:
+        purge_all(urls=[url for _path, url in pairs])
+    else:
+        purge_paths([path for path, _url in pairs], urls=[url for _path, url in pairs])

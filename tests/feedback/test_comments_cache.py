@@ -1,0 +1,34 @@
+"""With the page cache on, a moderator's decision on a comment shows on the article at once."""
+
+import pytest
+
+from feedback import comments
+from feedback.factories import CommentFactory
+from feedback.models import CommentStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_approving_and_rejecting_a_comment_changes_the_cached_count(
+    client, page_cache, article, moderator, django_capture_on_commit_callbacks
+):
+    comment = CommentFactory(page=article, status=CommentStatus.PENDING, text="Cảm ơn Hội đã tổ chức.")
+    client.get(article.url)
+    assert client.get(article.url)["X-Page-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        comments.apply_transition(comment, "approve", moderator)
+    html = client.get(article.url).content.decode()
+    assert "Ý kiến (1)" in html and "Cảm ơn Hội đã tổ chức." in html
+    with django_capture_on_commit_callbacks(execute=True):
+        comments.apply_transition(comment, "reject", moderator)
+    assert "Ý kiến (0)" in client.get(article.url).content.decode()
+
+
+def test_a_reply_of_the_editors_shows_on_the_cached_article(
+    client, page_cache, article, moderator, django_capture_on_commit_callbacks
+):
+    comment = CommentFactory(page=article, status=CommentStatus.APPROVED)
+    client.get(article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        comments.add_reply(comment, moderator, "Ban biên tập xin cảm ơn bạn.")
+    assert "Ban biên tập xin cảm ơn bạn." in client.get(article.url).content.decode()
