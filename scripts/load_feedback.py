@@ -1,10 +1,11 @@
 """Load test of the feedback form through its real protocol, then a count of what was stored.
 
 Each simulated visitor, from an address of its own (``X-Forwarded-For``: run the portal with
-``TRUSTED_PROXY_COUNT=1``), opens the form (GET the page, then the token address its script asks:
-CSRF cookie and token, one-time form token), does the proof of work the page's JavaScript would do, waits as a person would (``--think``, at least the portal's
-``FEEDBACK_MIN_SECONDS``), and sends it (POST multipart), one in ``--photo-every`` with a 2 MB photo.
-A submission is acknowledged when the answer shows a tracking code.
+``TRUSTED_PROXY_COUNT=1``), opens the form (GET the page, then the token address its script asks: CSRF
+cookie and token, one-time form token), does the proof of work the page's JavaScript would do, waits as
+a person would (``--think``, at least the portal's ``FEEDBACK_MIN_SECONDS``), and sends it (POST
+multipart), one in ``--photo-every`` with a 2 MB photo. A submission is acknowledged when the answer
+shows a tracking code.
 
 Then, with ``--count-db`` (the portal's settings and ``DATABASE_URL`` in the environment), the items of
 this run are counted in the database. Printed: acknowledged, stored, lost (acknowledged codes not
