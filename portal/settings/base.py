@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.fragments.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.NulByteMiddleware",
     # Anonymous visitors get public pages from the cache before sessions, CSRF and auth run.
     "home.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -141,6 +142,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue for the lock instead of failing with "database is locked": each
+    # transaction takes the write lock when it begins (IMMEDIATE: no deadlock when a reader turns
+    # writer) and waits up to 20 s for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis via CACHE_URL or REDIS_URL. Redis down never takes the site
