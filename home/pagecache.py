@@ -32,6 +32,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from wagtail import hooks
 
+from . import fragments
+from .sitemaps import sitemap_paths
+
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
@@ -236,6 +239,7 @@ def purge_all(urls=()):
 
     def run():
         _safe("set", GENERATION_KEY, uuid.uuid4().hex, None)
+        fragments.invalidate()  # the menus, settings and labels cached inside pages too
         _purge_frontend(set(urls))
 
     _after_commit(run)
@@ -269,6 +273,8 @@ def page_paths(page):
         for path in hook(specific) or ():
             pairs.add((path, root_url + path))
     pairs.add((reverse("sitemap"), root_url + reverse("sitemap")))
+    for path in sitemap_paths():
+        pairs.add((path, root_url + path))
     current = sorted(pairs)
     previous = _safe("get", LISTED_KEY % page.pk) or []
     _safe("set", LISTED_KEY % page.pk, current, None)

@@ -14,3 +14,15 @@ class PageSitemap(Sitemap):
 
 
 SITEMAPS = {"trang": PageSitemap}
+
+
+def sitemap_paths():
+    """The addresses of every sitemap file (``/sitemap-trang.xml``, ``...?p=2``...), for purging."""
+    from django.urls import reverse
+
+    paths = []
+    for section, sitemap in SITEMAPS.items():
+        path = reverse("sitemap_section", kwargs={"section": section})
+        pages = sitemap(None).paginator.num_pages
+        paths += [path, *(f"{path}?p={number}" for number in range(2, pages + 1))]
+    return paths
