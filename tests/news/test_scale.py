@@ -38,7 +38,7 @@ def pages(categories):
 def timed(client, url):
     assert client.get(url).status_code == 200  # warm: renditions, fragments
     times = []
-    for _ in range(5):
+    for _ in range(7):
         started = time.perf_counter()
         client.get(url)
         times.append(time.perf_counter() - started)
@@ -69,7 +69,9 @@ def test_listings_and_articles_cost_the_same_with_2000_more_articles(client, new
     slower = {}
     for name, url in urls.items():
         big = timed(client, url)
-        if big > max(2 * small[name], small[name] + 0.1):
+        # 2x, with a quarter-second floor: a page that scanned per row took seconds here (15 s for home at
+        # 10,000 articles), while a busy shared CI machine can add tens of milliseconds to any request.
+        if big > max(2 * small[name], small[name] + 0.25):
             slower[name] = f"{small[name] * 1000:.0f} ms -> {big * 1000:.0f} ms"
     assert not slower, f"slower with {MANY} more articles: {slower}"
 
