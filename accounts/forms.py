@@ -5,6 +5,8 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
+from home.forms import VisitorTextMixin
+
 from .models import OrganisationUnit
 from .throttle import ThrottledSignInMixin
 
@@ -28,7 +30,7 @@ class UserEditForm(ProfileFieldsMixin, WagtailUserEditForm):
         fields = WagtailUserEditForm.Meta.fields | set(PROFILE_FIELDS)
 
 
-class AdminLoginForm(ThrottledSignInMixin, WagtailLoginForm):
+class AdminLoginForm(VisitorTextMixin, ThrottledSignInMixin, WagtailLoginForm):
     """Wagtail's sign-in form, throttled like the public one; its password label is translated here
     (Wagtail leaves it to the field name, which is never translated)."""
 

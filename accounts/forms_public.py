@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
+from home.forms import VisitorTextMixin
 from outbox import mail
 
 from .throttle import ThrottledSignInMixin
 
 
-class SignInForm(ThrottledSignInMixin, AuthenticationForm):
+class SignInForm(VisitorTextMixin, ThrottledSignInMixin, AuthenticationForm):
     username = forms.CharField(
         label=_("Tên đăng nhập"),
         max_length=150,

@@ -4,6 +4,7 @@ What only comments have: the article column and filter, and the editorial team's
 """
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -28,6 +29,11 @@ class CommentFilterSet(WagtailFilterSet):
     class Meta:
         model = Comment
         fields = ["status", "page", "created_at"]
+
+
+def isolated_excerpt(comment):
+    """In an isolating element: a reader's right-to-left text never reorders the columns beside it."""
+    return format_html("<bdi>{}</bdi>", excerpt(comment.text))
 
 
 class ArticleColumn(Column):
@@ -63,7 +69,10 @@ class CommentViewSet(ModerationViewSet):
     filterset_class = CommentFilterSet
     list_display = [
         "name",
-        Column("text", label=_("Nội dung"), accessor=lambda comment: excerpt(comment.text)),
+        # In an isolating element: a reader's right-to-left text never reorders the columns beside it.
+        Column(
+            "text", label=_("Nội dung"), accessor=lambda comment: format_html("<bdi>{}</bdi>", excerpt(comment.text))
+        ),
         ArticleColumn("page", label=_("Bài viết")),
         StatusColumn("status", label=_("Trạng thái"), accessor="status_label"),
         Column("created_at", label=_("Ngày gửi"), sort_key="created_at", accessor=short_datetime),

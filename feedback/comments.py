@@ -6,7 +6,7 @@ transitions and their history, :mod:`feedback.notifications` for the moderators'
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -21,7 +21,7 @@ from home.pagination import page_of_count
 from . import notifications
 from .models import Comment, CommentablePageMixin, CommentReply, CommentStatus
 from .services import ANONYMISED, retention_cutoff
-from .spam import content_fingerprint, ip_fingerprint
+from .spam import TOKEN_FIELD, content_fingerprint, ip_fingerprint, token_hash
 from .workflow import Transition, Workflow, record
 
 MODERATE = "feedback.change_comment"
@@ -110,19 +110,36 @@ def submit_comment(form, page):
     The comment is committed first; the emails go after the commit, so a mail failure never loses it.
     """
     data = form.cleaned_data
-    with transaction.atomic():
-        comment = Comment.objects.create(
-            page=page,
-            name=data["name"],
-            email=data.get("email", ""),
-            text=data["text"],
-            ip_fingerprint=ip_fingerprint(form.client_ip),
-            content_hash=content_fingerprint(data["text"]),
-        )
-        record(comment, "submit", actor_label=str(READER))
-        notify_moderators(comment, page)
+    token = token_hash(data.get(TOKEN_FIELD))
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                page=page,
+                name=data["name"],
+                email=data.get("email", ""),
+                text=data["text"],
+                ip_fingerprint=ip_fingerprint(form.client_ip),
+                content_hash=content_fingerprint(data["text"]),
+                token_hash=token,
+            )
+            record(comment, "submit", actor_label=str(READER))
+            notify_moderators(comment, page)
+    except IntegrityError:
+        # The same form sent twice at once: the unique token key kept the first; this is a repeat.
+        comment = submitted_with_token(data.get(TOKEN_FIELD))
+        if comment is None:
+            raise
+        form.spend_token()
+        return comment
     form.accept()
     return comment
+
+
+def submitted_with_token(token):
+    """The comment already stored from this one-time form token, or ``None``."""
+    if not token:
+        return None
+    return Comment.objects.filter(token_hash=token_hash(token)).first()
 
 
 def notify_moderators(comment, page):

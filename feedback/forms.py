@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OrganisationUnit
+from home.forms import VisitorTextMixin
 from home.phones import normalise_vn_phone
 
 from .models import Topic
@@ -118,7 +119,7 @@ class FeedbackForm(SpamProtectedForm):
     max_upload_bytes = MAX_BYTES
 
 
-class LookupForm(forms.Form):
+class LookupForm(VisitorTextMixin, forms.Form):
     code = forms.CharField(
         label=_("Mã tra cứu"),
         max_length=40,
@@ -127,7 +128,7 @@ class LookupForm(forms.Form):
     )
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(VisitorTextMixin, forms.Form):
     code = forms.CharField(widget=forms.HiddenInput, max_length=40)
     reason = forms.CharField(
         label=_("Lý do đề nghị xem xét lại"),

@@ -19,7 +19,8 @@ from home import pagecache
 
 from . import codes, notifications
 from .models import Attachment, Feedback, Status
-from .spam import content_fingerprint, ip_fingerprint
+from .spam import TOKEN_FIELD, content_fingerprint, ip_fingerprint, token_hash
+from .storage import discard, store_attachments
 from .workflow import IllegalTransition, Transition, Workflow, history, record
 
 SENDER = _("Người gửi")
@@ -174,51 +175,89 @@ def submit_feedback(form):
     """Stores a valid :class:`~feedback.forms.FeedbackForm` and queues its notifications.
 
     The item and its attachments are committed first; emails are enqueued only after the commit,
-    so a mail or queue failure can never lose a submission. The same content and contact within
-    24 hours is linked to the first item instead of being stored twice.
+    so a mail or queue failure can never lose a submission. A repeat (the same one-time token, or the
+    same content and contact within 24 hours) is linked to the first item instead of being stored
+    twice, and its sender is shown the first item's code. Two unique keys make that hold when the
+    repeats arrive at the same moment, on any database: ``token_hash`` and ``dedupe_key``; the
+    request that loses the race gets an ``IntegrityError`` and answers with the winner's item.
     """
     data = form.cleaned_data
     fingerprint = _fingerprint(data)
-    with transaction.atomic():
-        existing = (
-            Feedback.objects.select_for_update()
-            .filter(content_hash=fingerprint, created_at__gte=timezone.now() - DUPLICATE_WINDOW)
-            .order_by("created_at")
-            .first()
-        )
-        if existing is not None:
-            Feedback.objects.filter(pk=existing.pk).update(duplicate_count=F("duplicate_count") + 1)
-            record(existing, "duplicate", actor_label=str(SENDER))
-            form.accept()
-            return SubmitResult(existing, duplicate=True)
-        item = Feedback(
-            topic=data["topic"],
-            unit=data.get("unit"),
-            name=data.get("name", "").strip(),
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-            wants_reply=bool(data.get("wants_reply")),
-            content=data["content"],
-            consent_at=timezone.now(),
-            ip_fingerprint=ip_fingerprint(form.client_ip),
-            content_hash=fingerprint,
-        )
-        _save_with_unique_code(item)
-        for clean in data.get("attachments") or []:
-            Attachment.objects.create(
-                feedback=item,
-                file=clean.content,
-                original_name=clean.original_name,
-                kind=clean.kind,
-                content_type=clean.content_type,
-                size=clean.size,
+    token = token_hash(form.cleaned_data.get(TOKEN_FIELD))
+    existing = _first_submission(token, fingerprint)
+    if existing is not None:
+        return _repeat(form, existing)
+    # Files first (AttachmentStorageError: nothing kept), rows after; a row failure deletes the files.
+    file_field = Attachment._meta.get_field("file")
+    stored = store_attachments(file_field, data.get("attachments") or [])
+    try:
+        with transaction.atomic():
+            # A repeat of a case older than the window is a new case: the old one gives up the key.
+            Feedback.objects.filter(dedupe_key=fingerprint, created_at__lt=timezone.now() - DUPLICATE_WINDOW).update(
+                dedupe_key=None
             )
-        record(item, "submit", actor_label=str(SENDER))
-        notifications.new_item(item)
-        if item.email:
-            notifications.receipt(item)
+            item = Feedback(
+                topic=data["topic"],
+                unit=data.get("unit"),
+                name=data.get("name", "").strip(),
+                phone=data.get("phone", ""),
+                email=data.get("email", ""),
+                wants_reply=bool(data.get("wants_reply")),
+                content=data["content"],
+                consent_at=timezone.now(),
+                ip_fingerprint=ip_fingerprint(form.client_ip),
+                content_hash=fingerprint,
+                dedupe_key=fingerprint,
+                token_hash=token,
+            )
+            _save_with_unique_code(item)
+            for clean, name in stored:
+                Attachment.objects.create(
+                    feedback=item,
+                    file=name,
+                    original_name=clean.original_name,
+                    kind=clean.kind,
+                    content_type=clean.content_type,
+                    size=clean.size,
+                )
+            record(item, "submit", actor_label=str(SENDER))
+            notifications.new_item(item)
+            if item.email:
+                notifications.receipt(item)
+    except BaseException as error:
+        discard(file_field.storage, [name for _clean, name in stored])
+        existing = _first_submission(token, fingerprint) if isinstance(error, IntegrityError) else None
+        if existing is None:
+            raise
+        return _repeat(form, existing)
     form.accept()
     return SubmitResult(item, duplicate=False)
+
+
+def submitted_with_token(token):
+    """The item already stored from this one-time form token, or ``None`` (a second press, a replay)."""
+    if not token:
+        return None
+    return Feedback.objects.filter(token_hash=token_hash(token)).first()
+
+
+def _first_submission(token, fingerprint):
+    by_token = Feedback.objects.filter(token_hash=token).first()
+    if by_token is not None:
+        return by_token
+    return (
+        Feedback.objects.filter(content_hash=fingerprint, created_at__gte=timezone.now() - DUPLICATE_WINDOW)
+        .order_by("created_at")
+        .first()
+    )
+
+
+def _repeat(form, existing):
+    """Counts a repeat on the first item; spends the token without counting it against the address."""
+    Feedback.objects.filter(pk=existing.pk).update(duplicate_count=F("duplicate_count") + 1)
+    record(existing, "duplicate", actor_label=str(SENDER))
+    form.spend_token()
+    return SubmitResult(existing, duplicate=True)
 
 
 def _save_with_unique_code(item, attempts=8):
@@ -316,6 +355,7 @@ def anonymise(item):
         item.name = item.phone = item.email = ""
         item.content = item.public_summary or ANONYMISED
         item.ip_fingerprint = item.content_hash = ""
+        item.dedupe_key = None
         item.anonymised_at = timezone.now()
         item.save()
         history(item).exclude(action="anonymise").update(note="", data={})

@@ -33,6 +33,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import VisitorTextMixin
 from home.ratelimit import client_ip, ip_fingerprint, rate_count, rate_hit, rate_limited
 
 __all__ = ["client_ip", "ip_fingerprint", "rate_count", "rate_hit", "rate_limited"]  # re-exported for the forms below
@@ -95,6 +96,13 @@ def pow_valid(token, nonce, bits):
     return value >> (256 - bits) == 0
 
 
+def token_hash(token):
+    """What is stored of a one-time token: the cache's "spent" mark, and the unique key on the saved row
+    (``Feedback.token_hash``, ``Comment.token_hash``) that keeps a token to one submission even when
+    many requests carry it at once or the cache is down."""
+    return hashlib.sha256((token or "").encode()).hexdigest()
+
+
 def content_fingerprint(*parts):
     """A hash of text that ignores case, accents' encoding and spacing (for duplicate detection)."""
     normalised = []
@@ -117,7 +125,7 @@ class HoneypotInput(forms.TextInput):
         )
 
 
-class SpamProtectedForm(forms.Form):
+class SpamProtectedForm(VisitorTextMixin, forms.Form):
     """Mix into a public form; pass ``request=`` when binding and call :meth:`accept` after saving.
 
     ``spam_scope`` names the counter and the token salt; ``spam_settings_prefix`` (e.g. "FEEDBACK")
@@ -181,7 +189,7 @@ class SpamProtectedForm(forms.Form):
             raise forms.ValidationError(self.spam_messages["honeypot"], code="honeypot")
         token = cleaned.get(TOKEN_FIELD) or ""
         age = token_age(token, policy.scope, policy.max_age)
-        if age is None or cache.get(f"spam:used:{hashlib.sha256(token.encode()).hexdigest()}"):
+        if age is None or cache.get(f"spam:used:{token_hash(token)}"):
             self._renew_token()
             raise forms.ValidationError(self.spam_messages["token"], code="token")
         if age < policy.min_seconds:
@@ -204,9 +212,13 @@ class SpamProtectedForm(forms.Form):
         data[POW_FIELD] = ""
         self.data = data
 
+    def spend_token(self):
+        """Marks the token used (a repeat of a stored submission spends it without counting again)."""
+        token = self.cleaned_data.get(TOKEN_FIELD) or ""
+        cache.set(f"spam:used:{token_hash(token)}", 1, timeout=self.spam_policy.max_age)
+
     def accept(self):
         """Call once the submission is stored: spends the token and counts it against the address."""
         policy = self.spam_policy
-        token = self.cleaned_data.get(TOKEN_FIELD) or ""
-        cache.set(f"spam:used:{hashlib.sha256(token.encode()).hexdigest()}", 1, timeout=policy.max_age)
+        self.spend_token()
         rate_hit(policy.scope, self.client_ip, policy.window)

@@ -15,7 +15,7 @@ from home.ratelimit import too_many_requests
 from . import services, tokens
 from .forms import ConfirmForm, LookupForm, ReopenForm
 from .models import RESOLUTIONS_PER_PAGE, Feedback, ModerationEvent
-from .spam import client_ip, rate_limited
+from .spam import TOKEN_FIELD, client_ip, rate_limited
 from .workflow import IllegalTransition
 
 PUBLIC_ACTIONS = ("submit", "accept", "request_info", "forward", "resolve", "publish", "reject", "reopen", "confirm")
@@ -147,13 +147,16 @@ def comment_submit(request, page_id):
         context["resend"] = True
         return render(request, "feedback/comments/submit_error.html", context)
     form = CommentForm(request.POST, request=request)
-    if not form.is_valid():
-        context["form"] = form
-        response = render(request, "feedback/comments/submit_error.html", context, status=400)
-        if form.refused_by_rate_limit:
-            too_many_requests(response, form.spam_policy.window)
-        return response
-    comments.submit_comment(form, page)
+    valid = form.is_valid()
+    # A second press of a comment already stored (or its twin that won the race): thanked, stored once.
+    if comments.submitted_with_token(request.POST.get(TOKEN_FIELD)) is None:
+        if not valid:
+            context["form"] = form
+            response = render(request, "feedback/comments/submit_error.html", context, status=400)
+            if form.refused_by_rate_limit:
+                too_many_requests(response, form.spam_policy.window)
+            return response
+        comments.submit_comment(form, page)
     messages.success(request, _("Cảm ơn bạn đã gửi ý kiến. Ý kiến sẽ được hiện sau khi ban biên tập xem và duyệt."))
     return redirect(f"{page.url}#{comments.ANCHOR}")
 

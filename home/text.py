@@ -103,3 +103,23 @@ def accent_tokens(text):
         if token:
             tokens.setdefault(token, None)
     return list(tokens)
+
+
+# What a visitor types, made canonical once (home.forms.VisitorTextMixin, used by every public form).
+# Direction controls (embeddings, overrides, isolates, marks) and zero-width characters can reorder or
+# hide what is shown around a name; nobody needs them in a name, a code or a search.
+INVISIBLE_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\ufeff\u2060"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CONTROLS}]")
+_LINE_BREAK_RE = re.compile(r"\r\n?")
+
+
+def visitor_line(text):
+    """A single-line field (a name, a code, a query): NFC, no direction or zero-width characters, one
+    space between words. A NUL byte is left for the form to refuse with its message."""
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", str(text)))
+    return " ".join(text.split(" ")).replace("\t", " ").strip()
+
+
+def visitor_text(text):
+    """Multi-line text: NFC and Unix line breaks; its letters are kept (shown in an isolating element)."""
+    return _LINE_BREAK_RE.sub("\n", unicodedata.normalize("NFC", str(text))).strip()

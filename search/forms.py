@@ -1,12 +1,14 @@
 from django import forms
 
+from home.forms import VisitorTextMixin
+
 from .engines.base import SORT_NEWEST, SORT_RELEVANCE
 from .terms import clean_query
 
 MAX_PAGE = 500
 
 
-class SearchForm(forms.Form):
+class SearchForm(VisitorTextMixin, forms.Form):
     """The search page's parameters. A bad value is dropped, never an error: the page still answers."""
 
     q = forms.CharField(required=False, strip=False)

@@ -62,6 +62,8 @@ class Comment(models.Model):
     text = models.TextField(_("Nội dung"), max_length=TEXT_MAX)
     ip_fingerprint = models.CharField(max_length=32, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    # One comment per one-time form token, however many requests carry it (feedback.comments.submit_comment).
+    token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("Ngày gửi"), default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(_("Ngày xử lý"), null=True, blank=True)
 

@@ -100,6 +100,11 @@ class Feedback(models.Model):
     ip_fingerprint = models.CharField(max_length=32, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     duplicate_count = models.PositiveIntegerField(_("Số lần gửi trùng"), default=0)
+    # Exactly one item per submission, enforced by the database (feedback.services.submit_feedback):
+    # the hash of the one-time form token, and the content fingerprint of the first item with that content
+    # and contact (released when a repeat arrives after the duplicate window, or on anonymisation).
+    token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    dedupe_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
 
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,

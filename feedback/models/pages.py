@@ -11,6 +11,11 @@ from wagtail.search import index
 from home.models import BasePage
 from home.ratelimit import too_many_requests
 
+STORAGE_FAILED = _(
+    "Hệ thống tạm thời không lưu được tệp đính kèm nên ý kiến chưa được gửi. Nội dung bạn viết vẫn còn dưới "
+    "đây: xin chọn lại tệp và bấm gửi lại sau ít phút, hoặc gửi không kèm tệp."
+)
+
 
 class FeedbackPage(BasePage):
     """The listening forum's page: the editors' introduction above the public form.
@@ -65,7 +70,9 @@ class FeedbackPage(BasePage):
         is shown again with what was typed and fresh tokens, asking to press send once more.
         """
         from ..forms import FeedbackForm
-        from ..services import submit_feedback
+        from ..services import submit_feedback, submitted_with_token
+        from ..spam import TOKEN_FIELD
+        from ..storage import AttachmentStorageError
 
         privacy_url = self.privacy_page.specific.url if self.privacy_page_id and self.privacy_page else None
         if request.method == "POST" and resend:
@@ -74,13 +81,18 @@ class FeedbackPage(BasePage):
             form = FeedbackForm(initial=resend_initial(request), request=request, privacy_url=privacy_url)
         elif request.method == "POST":
             form = FeedbackForm(request.POST, request.FILES, request=request, privacy_url=privacy_url)
-            if form.is_valid():
-                result = submit_feedback(form)
-                context = self.get_context(request, *args, **kwargs)
-                context.update({"item": result.item, "duplicate": result.duplicate})
-                response = TemplateResponse(request, self.success_template, context)
-                add_never_cache_headers(response)
-                return response
+            valid = form.is_valid()
+            # A second press (or a replay, or a twin request that won the race while this one was being
+            # checked, spending the token) of a form already stored shows that item's code again.
+            repeat = submitted_with_token(request.POST.get(TOKEN_FIELD))
+            if repeat is not None:
+                return self._success(request, repeat, True, *args, **kwargs)
+            if valid:
+                try:
+                    result = submit_feedback(form)
+                    return self._success(request, result.item, result.duplicate, *args, **kwargs)
+                except AttachmentStorageError:
+                    form.add_error("attachments", STORAGE_FAILED)
         else:
             form = FeedbackForm(request=request, privacy_url=privacy_url, issue_token=False)
         context = self.get_context(request, *args, **kwargs)
@@ -91,4 +103,11 @@ class FeedbackPage(BasePage):
             add_never_cache_headers(response)
         if form.refused_by_rate_limit:
             too_many_requests(response, form.spam_policy.window)
+        return response
+
+    def _success(self, request, item, duplicate, *args, **kwargs):
+        context = self.get_context(request, *args, **kwargs)
+        context.update({"item": item, "duplicate": duplicate})
+        response = TemplateResponse(request, self.success_template, context)
+        add_never_cache_headers(response)
         return response

@@ -71,3 +71,10 @@ def pagination(context, page, param="page", anchor="", label="", previous_label=
     if not isinstance(page, Pagination):
         page = Pagination.of_page(page, context["request"], param=param, anchor=anchor)
     return {"pagination": page, "label": label, "previous_label": previous_label, "next_label": next_label}
+
+
+@register.filter
+def isolate(value):
+    """Visitor text in a plain-text e-mail, between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the
+    text's own direction can never reorder the words around it (HTML uses <bdi> or dir="auto")."""
+    return f"\u2068{value}\u2069"

@@ -15,7 +15,7 @@ from dotenv import load_dotenv
 
 from portal.config import email_settings, tasks_setting
 
-from . import headers
+from . import headers, search
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.fragments.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.NulByteMiddleware",
     # Anonymous visitors get public pages from the cache before sessions, CSRF and auth run.
     "home.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -141,6 +142,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue for the lock instead of failing with "database is locked": each
+    # transaction takes the write lock when it begins (IMMEDIATE: no deadlock when a reader turns
+    # writer) and waits up to 20 s for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis via CACHE_URL or REDIS_URL. Redis down never takes the site
@@ -306,51 +312,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-# Search: Wagtail's database backend by default, Elasticsearch 8 via ELASTICSEARCH_URL. With
-# Elasticsearch, the database index is kept too ("database" alias): the search page answers from it
-# while Elasticsearch is unreachable.
+# Search: Wagtail's database backend by default, Elasticsearch 8 via ELASTICSEARCH_URL (portal/settings/search.py).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-# PostgreSQL's "simple" text search configuration: no English stemming of Vietnamese words.
-_DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
-WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
-# Vietnamese folding in every text field: "đào tạo", "ĐÀO TẠO" and "dao tao" index and search as
-# "dao tao". The accented originals stay searchable through the accent tokens of home.indexing.
-_VI_FOLDING = {"char_filter": ["vi_d"], "filter": ["lowercase", "asciifolding"]}
-ELASTICSEARCH_INDEX_SETTINGS = {
-    "settings": {
-        "analysis": {
-            "char_filter": {"vi_d": {"type": "mapping", "mappings": ["đ => d", "Đ => D"]}},
-            "analyzer": {
-                "default": {"type": "custom", "tokenizer": "standard", **_VI_FOLDING},
-                "default_search": {"type": "custom", "tokenizer": "standard", **_VI_FOLDING},
-                "ngram_analyzer": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "char_filter": ["vi_d"],
-                    "filter": ["lowercase", "asciifolding", "ngram"],
-                },
-                "edgengram_analyzer": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "char_filter": ["vi_d"],
-                    "filter": ["lowercase", "asciifolding", "edgengram"],
-                },
-            },
-        }
-    }
-}
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX", "portal") + "_",
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": ELASTICSEARCH_INDEX_SETTINGS,
-        },
-        "database": _DATABASE_SEARCH,
-    }
+ELASTICSEARCH_INDEX_SETTINGS = search.ELASTICSEARCH_INDEX_SETTINGS
+WAGTAILSEARCH_BACKENDS = search.backends(ELASTICSEARCH_URL, env("ELASTICSEARCH_INDEX", "portal"))
 
 # Feedback (listening forum): spam limits per client address, anonymisation, client address.
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
