@@ -12,3 +12,8 @@ class FeedbackConfig(AppConfig):
         from . import signals
 
         signals.connect()  # the published resolutions' search index follows the items
+
+        from . import views
+        from .models import pages
+
+        pages.PAGE_VIEWS["serve"] = views.serve_feedback_page  # the page shows its form without importing it

@@ -4,7 +4,10 @@ the list of published, anonymised resolutions."""
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -13,9 +16,10 @@ from home.pagination import paginate
 from home.ratelimit import too_many_requests
 
 from . import services, tokens
-from .forms import ConfirmForm, LookupForm, ReopenForm
+from .forms import ConfirmForm, FeedbackForm, LookupForm, ReopenForm
 from .models import RESOLUTIONS_PER_PAGE, Feedback, ModerationEvent
 from .spam import TOKEN_FIELD, client_ip, rate_limited
+from .storage import AttachmentStorageError
 from .workflow import IllegalTransition
 
 PUBLIC_ACTIONS = ("submit", "accept", "request_info", "forward", "resolve", "publish", "reject", "reopen", "confirm")
@@ -174,3 +178,53 @@ def feedback_submit(request, page_id):
     if page is None or not Page.objects.filter(pk=page_id).public().exists():
         raise Http404
     return page.serve(request, resend=not tokens.csrf_passes(request))
+
+
+STORAGE_FAILED = gettext_lazy(
+    "Hệ thống tạm thời không lưu được tệp đính kèm nên ý kiến chưa được gửi. Nội dung bạn viết vẫn còn dưới "
+    "đây: xin chọn lại tệp và bấm gửi lại sau ít phút, hoặc gửi không kèm tệp."
+)
+
+
+def serve_feedback_page(page, request, *args, resend=False, **kwargs):
+    """GET shows the form (cacheable: no token in it, see feedback.tokens); POST stores the message.
+
+    ``resend``: the POST came without valid CSRF token (a cached page, no JavaScript): the form
+    is shown again with what was typed and fresh tokens, asking to press send once more.
+    """
+    privacy_url = page.privacy_page.specific.url if page.privacy_page_id and page.privacy_page else None
+    if request.method == "POST" and resend:
+        form = FeedbackForm(initial=tokens.resend_initial(request), request=request, privacy_url=privacy_url)
+    elif request.method == "POST":
+        form = FeedbackForm(request.POST, request.FILES, request=request, privacy_url=privacy_url)
+        valid = form.is_valid()
+        # A second press (or a replay, or a twin request that won the race while this one was being
+        # checked, spending the token) of a form already stored shows that item's code again.
+        repeat = services.submitted_with_token(request.POST.get(TOKEN_FIELD))
+        if repeat is not None:
+            return _feedback_success(page, request, repeat, True, *args, **kwargs)
+        if valid:
+            try:
+                result = services.submit_feedback(form)
+                return _feedback_success(page, request, result.item, result.duplicate, *args, **kwargs)
+            except AttachmentStorageError:
+                form.add_error("attachments", STORAGE_FAILED)
+    else:
+        form = FeedbackForm(request=request, privacy_url=privacy_url, issue_token=False)
+    context = page.get_context(request, *args, **kwargs)
+    context.update(form=form, resend=resend)
+    response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context)
+    if request.method == "POST":
+        # What a visitor sent, and their fresh tokens: never kept by any cache.
+        add_never_cache_headers(response)
+    if form.refused_by_rate_limit:
+        too_many_requests(response, form.spam_policy.window)
+    return response
+
+
+def _feedback_success(page, request, item, duplicate, *args, **kwargs):
+    context = page.get_context(request, *args, **kwargs)
+    context.update({"item": item, "duplicate": duplicate})
+    response = TemplateResponse(request, page.success_template, context)
+    add_never_cache_headers(response)
+    return response

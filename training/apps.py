@@ -11,3 +11,10 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers
+        from .models import pages
+        from .services import page_context
+
+        # The page models show what the layer above them assembles, without importing it.
+        pages.PAGE_CONTEXT.update(
+            course=page_context.course_context, lesson=page_context.lesson_context, course_of=page_context.course_of
+        )

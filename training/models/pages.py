@@ -20,6 +20,12 @@ from home.sharing import share_links
 
 from ..blocks import LessonStreamBlock
 
+# What the course and lesson pages show is assembled by training.services.page_context, which stands above
+# the models (it reads them). TrainingConfig.ready() hands its builders in here, so that no model module
+# imports a service: "course" and "lesson" build a page's context for a user, "course_of" finds a
+# lesson's course in the cached outline.
+PAGE_CONTEXT = {}
+
 
 class TrainingPageMixin:
     """View restrictions in one query instead of Wagtail's two: the ancestors' paths are known
@@ -127,11 +133,8 @@ class CoursePage(TrainingPageMixin, BasePage):
         verbose_name_plural = _("Khóa học")
 
     def get_context(self, request, *args, **kwargs):
-        # The page is the view: it asks the layer above for what it shows (imported here, not at the top).
-        from ..services.page_context import course_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_context(self, request.user))
+        context.update(PAGE_CONTEXT["course"](self, request.user))
         context["share"] = share_links(self.full_url or "", self.title)
         return context
 
@@ -192,10 +195,7 @@ class LessonPage(TrainingPageMixin, BasePage):
 
     @cached_property
     def course(self):
-        from ..services.structure import course_path_of, get_outline
-
-        outline = get_outline(course_path_of(self))
-        return outline.course if outline else None
+        return PAGE_CONTEXT["course_of"](self)
 
     def serve(self, request, *args, **kwargs):
         course = self.course
@@ -206,11 +206,8 @@ class LessonPage(TrainingPageMixin, BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        # The page is the view: it asks the layer above for what it shows (imported here, not at the top).
-        from ..services.page_context import lesson_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(self, request.user))
+        context.update(PAGE_CONTEXT["lesson"](self, request.user))
         context["share"] = share_links(self.full_url or "", self.title)
         return context
 

@@ -6,6 +6,12 @@ from .quiz import quiz_status
 from .structure import course_path_of, get_outline
 
 
+def course_of(lesson):
+    """The lesson's course, from the cached outline (None for a lesson outside any course)."""
+    outline = get_outline(course_path_of(lesson))
+    return outline.course if outline else None
+
+
 def course_context(course, user):
     """The outline by module and, for a learner, their own progress and final-test attempts: two
     queries whatever the size of the course."""
