@@ -7,6 +7,7 @@ from wagtail.models import Site
 import pytest
 
 from home.models import HomePage
+from tests.utils import restore_migrated_data
 
 
 @pytest.fixture(autouse=True)
@@ -74,19 +75,11 @@ def pytest_unconfigure(config):
 def pytest_runtest_teardown(item, nextitem):
     """A test with a live server and serialized rollback flushed the database: put the migrated data back
     at once, since the next test in this process (pytest-xdist) may be an ordinary one that expects it.
-    (The browser journeys have their own copy of this in tests/browser/conftest.py.)"""
+    (The browser journeys do the same after each journey, in tests/browser/conftest.py.)"""
     yield
     marker = item.get_closest_marker("django_db")
     if nextitem is None or marker is None or not marker.kwargs.get("serialized_rollback"):
         return
     if item.get_closest_marker("browser") is not None:
         return
-    from django.db import connections
-
-    from pytest_django.plugin import blocking_manager_key
-
-    with item.config.stash[blocking_manager_key].unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
+    restore_migrated_data(item.config)

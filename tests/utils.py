@@ -44,3 +44,16 @@ class BrokenMailBackend:
 
     def send_messages(self, messages):
         raise smtplib.SMTPConnectError(421, "máy chủ thư không trả lời")
+
+
+def restore_migrated_data(config):
+    """Puts back the data the migrations created (home page, site, roles) after a test flushed the database."""
+    from django.db import connections
+
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)

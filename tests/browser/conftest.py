@@ -14,6 +14,8 @@ from django.contrib.sessions.backends.db import SessionStore
 
 import pytest
 
+from tests.utils import restore_migrated_data
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 RESULTS = Path(settings.BASE_DIR) / "test-results"
 PHONE = {"width": 360, "height": 740}
@@ -40,15 +42,7 @@ def pytest_runtest_teardown(item, nextitem):
     # The last test of the session: the test database is being torn down, nothing needs the data.
     if item.get_closest_marker("browser") is None or nextitem is None:
         return
-    from django.db import connections
-
-    from pytest_django.plugin import blocking_manager_key
-
-    with item.config.stash[blocking_manager_key].unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
+    restore_migrated_data(item.config)
 
 
 @pytest.fixture(scope="session")
