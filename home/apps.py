@@ -39,3 +39,9 @@ class HomeConfig(AppConfig):
         post_save.connect(fragments.invalidate_on_change, sender=SiteSettings, dispatch_uid="portal-fragments-settings")
         for model in (PageViewRestriction, SiteSettings):
             post_delete.connect(fragments.invalidate, sender=model, dispatch_uid=f"portal-fragments-{model.__name__}")
+        # Pictures are kept as HTML (home.images): an image edited or deleted shows on the next request.
+        from wagtail.images import get_image_model
+
+        for signal in (post_save, post_delete):
+            uid = f"portal-fragments-image-{id(signal)}"
+            signal.connect(fragments.invalidate, sender=get_image_model(), dispatch_uid=uid)

@@ -1,6 +1,11 @@
 """Responsive images: WebP renditions with a JPEG fallback, in a few fixed presets."""
 
+import hashlib
+
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from . import fragments
 
 # name -> (widths, aspect ratio as (w, h) or None to keep the original shape, sizes attribute)
 PRESETS = {
@@ -22,9 +27,21 @@ def preset_specs(preset):
 
 
 def render_picture(image, preset="content", alt=None, css_class="", loading="lazy"):
-    """A ``<picture>`` with a WebP ``srcset`` and a JPEG fallback; renditions fetched in one query."""
+    """A ``<picture>`` with a WebP ``srcset`` and a JPEG fallback; renditions fetched in one query.
+
+    The HTML is kept in the fragment cache, keyed by everything it is made of (the image's file, size
+    and focal point, the preset and the attributes): a new file or focal point is a new key, and any
+    change to an image replaces the content version (``home.apps``)."""
     if image is None:
         return ""
+    alt_text = image.default_alt_text if alt is None else alt
+    made_of = (image.pk, image.file.name, image.width, image.height, image.focal_point_x, image.focal_point_y,
+               image.focal_point_width, image.focal_point_height, preset, alt_text, css_class, loading)  # fmt: skip
+    key = "picture:" + hashlib.sha256(repr(made_of).encode()).hexdigest()[:32]
+    return mark_safe(fragments.cached(key, lambda: _picture(image, preset, alt_text, css_class, loading)))  # noqa: S308
+
+
+def _picture(image, preset, alt_text, css_class, loading):
     specs = preset_specs(preset)
     filters = [spec for _w, webp, jpeg in specs for spec in (webp, jpeg)]
     renditions = image.get_renditions(*filters)
@@ -33,7 +50,6 @@ def render_picture(image, preset="content", alt=None, css_class="", loading="laz
     fallback = renditions[specs[0][2]]
     largest = renditions[specs[-1][2]]
     sizes = PRESETS[preset][2]
-    alt_text = image.default_alt_text if alt is None else alt
     return format_html(
         '<picture class="{cls}"><source type="image/webp" srcset="{webp}" sizes="{sizes}">'
         '<img src="{src}" srcset="{jpeg}" sizes="{sizes}" width="{w}" height="{h}" alt="{alt}"'

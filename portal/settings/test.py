@@ -14,6 +14,8 @@ CACHES = {
 # Off unless a test turns it on (tests/home/test_page_cache.py): most tests change data without publishing.
 PAGE_CACHE_SECONDS = 0
 WAGTAILFRONTENDCACHE = {}
+# Search counts written at once (search.hits batches them), as tests expect to see them.
+SEARCH_HITS_FLUSH_SECONDS = 0
 STORAGES = {
     **STORAGES,
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
