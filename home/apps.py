@@ -21,7 +21,7 @@ class HomeConfig(AppConfig):
         # Fragments (menus, settings, restricted paths) are rebuilt after any change to what they show.
         from django.db.models.signals import post_delete, post_save
 
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import SiteSettings
@@ -36,8 +36,9 @@ class HomeConfig(AppConfig):
 
         post_save.connect(alias_saved, dispatch_uid="portal-fragments-alias")
         post_save.connect(fragments.invalidate, sender=PageViewRestriction, dispatch_uid="portal-fragments-pvr-save")
+        post_save.connect(fragments.invalidate, sender=Site, dispatch_uid="portal-fragments-site-save")
         post_save.connect(fragments.invalidate_on_change, sender=SiteSettings, dispatch_uid="portal-fragments-settings")
-        for model in (PageViewRestriction, SiteSettings):
+        for model in (PageViewRestriction, SiteSettings, Site):
             post_delete.connect(fragments.invalidate, sender=model, dispatch_uid=f"portal-fragments-{model.__name__}")
         # Pictures are kept as HTML (home.images): an image edited or deleted shows on the next request.
         from wagtail.images import get_image_model

@@ -35,10 +35,25 @@ def render_picture(image, preset="content", alt=None, css_class="", loading="laz
     if image is None:
         return ""
     alt_text = image.default_alt_text if alt is None else alt
-    made_of = (image.pk, image.file.name, image.width, image.height, image.focal_point_x, image.focal_point_y,
-               image.focal_point_width, image.focal_point_height, preset, alt_text, css_class, loading)  # fmt: skip
-    key = "picture:" + hashlib.sha256(repr(made_of).encode()).hexdigest()[:32]
+    key = _key("picture", image, preset, alt_text, css_class, loading)
     return mark_safe(fragments.cached(key, lambda: _picture(image, preset, alt_text, css_class, loading)))  # noqa: S308
+
+
+def rendition_data(image, spec):
+    """``{"url", "width", "height"}`` of one rendition, kept like pictures (see :func:`render_picture`)."""
+
+    def read():
+        rendition = image.get_rendition(spec)
+        return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+    return fragments.cached(_key("rendition", image, spec), read)
+
+
+def _key(kind, image, *details):
+    """A fragment key for what is drawn from ``image``: its file, size and focal point, and ``details``."""
+    made_of = (image.pk, image.file.name, image.width, image.height, image.focal_point_x, image.focal_point_y,
+               image.focal_point_width, image.focal_point_height, *details)  # fmt: skip
+    return f"{kind}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()[:32]
 
 
 def _picture(image, preset, alt_text, css_class, loading):

@@ -20,6 +20,11 @@ from .taxonomy import NewsCategory, NewsTag
 ARTICLES_PER_PAGE = 12
 
 
+def all_categories():
+    """Every category, in order, kept until the next change (a category saved replaces the version)."""
+    return fragments.cached("news-categories", lambda: list(NewsCategory.objects.all()))
+
+
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """``/tin-tuc/``: the latest news, and below it categories, tags, the monthly archive and feeds."""
 
@@ -50,7 +55,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return {
             "page_obj": page_obj,
             "articles": page_obj.object_list,
-            "categories": categories if categories is not None else list(NewsCategory.objects.all()),
+            "categories": categories if categories is not None else all_categories(),
             "feeds": self.feeds(),
             **extra,
         }
@@ -106,7 +111,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("chuyen-muc/<slug:slug>/")
     def category(self, request, slug):
         # The category is picked from the list the navigation shows anyway: no query of its own.
-        categories = list(NewsCategory.objects.all())
+        categories = all_categories()
         category = next((item for item in categories if item.slug == slug), None)
         if category is None:
             raise Http404

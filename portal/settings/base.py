@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "home.middleware.NulByteMiddleware",
     # Anonymous visitors get public pages from the cache before sessions, CSRF and auth run.
     "home.pagecache.PageCacheMiddleware",
+    "home.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,6 +148,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # transaction takes the write lock when it begins (IMMEDIATE: no deadlock when a reader turns
     # writer) and waits up to 20 s for it.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)  # opening a file costs each request
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis via CACHE_URL or REDIS_URL. Redis down never takes the site

@@ -31,3 +31,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # own connection instead of sharing the test thread's (pytest-xdist adds a suffix per worker).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # as the tests were written: a connection per request
