@@ -243,7 +243,7 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
         neighbours = self.neighbours
         context.update(
             index_page=index_page,
-            feeds=index_page.feeds(),
+            feeds=index_page.feeds(request=request),
             related_articles=neighbours["related"],
             previous_article=neighbours["previous"],
             next_article=neighbours["next"],

@@ -56,13 +56,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             "page_obj": page_obj,
             "articles": page_obj.object_list,
             "categories": categories if categories is not None else all_categories(),
-            "feeds": self.feeds(),
+            "feeds": self.feeds(request=request),
             **extra,
         }
 
-    def feeds(self, category=None):
+    def feeds(self, category=None, request=None):
         """(title, type, path) of the feeds a listing links from its ``<head>``."""
-        base = self.url or ""
+        base = self.get_url(request) or ""  # with the request, Wagtail reads the sites' paths once for it
         if category:
             rss = base + self.reverse_subpage("category_rss", kwargs={"slug": category.slug})
             atom = base + self.reverse_subpage("category_atom", kwargs={"slug": category.slug})
@@ -105,7 +105,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="news/news_categories.html",
-            context_overrides={"categories": categories, "heading": _("Tất cả chuyên mục"), "feeds": self.feeds()},
+            context_overrides={
+                "categories": categories,
+                "heading": _("Tất cả chuyên mục"),
+                "feeds": self.feeds(request=request),
+            },
         )
 
     @path("chuyen-muc/<slug:slug>/")
@@ -123,7 +127,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             category=category,
             heading=category.name,
         )
-        context["feeds"] = self.feeds(category)
+        context["feeds"] = self.feeds(category, request=request)
         return self.render(request, template="news/news_listing.html", context_overrides=context)
 
     @path("the/<slug:slug>/")
@@ -148,7 +152,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="news/news_archive.html",
-            context_overrides={"months": months, "heading": _("Lưu trữ tin theo tháng"), "feeds": self.feeds()},
+            context_overrides={
+                "months": months,
+                "heading": _("Lưu trữ tin theo tháng"),
+                "feeds": self.feeds(request=request),
+            },
         )
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
