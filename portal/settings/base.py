@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "news",
     "training",
     "feedback",
+    "documents",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -256,7 +257,14 @@ STATICFILES_FINDERS = [
 # What every page loads: one stylesheet and one script, joined from these files (portal/static_bundles.py).
 STATIC_BUNDLES = {
     "css/site.css": {
-        "files": ["css/portal.css", "css/comments.css", "css/feedback.css", "css/search.css", "training/training.css"],
+        "files": [
+            "css/portal.css",
+            "css/comments.css",
+            "css/feedback.css",
+            "css/search.css",
+            "training/training.css",
+            "documents/documents.css",
+        ],
         "print": ["css/print.css"],
     },
     "js/site.js": {
