@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from home.forms import VisitorTextMixin
 
-from .models import DocumentArea, DocumentStatus, DocumentType, IssuingBody
+from .models.document import DocumentStatus
+from .models.taxonomy import DocumentArea, DocumentType, IssuingBody
 
 QUERY_MAX = 200
 STATUS_SLUGS = {

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
 from home.spreadsheet_import import ImportResult, first_line_upper, header_key, read_table
-from home.text import fold_vi, slugify_vi
+from home.text import fold_vi
 
 from .models import DocumentArea, DocumentFile, DocumentType, IssuingBody, OfficialDocumentPage
 from .models.document import FILE_EXTENSIONS, NUMBER_MAX
@@ -196,8 +196,8 @@ def import_documents(register, rows, *, by, publish=False):
     with transaction.atomic():
         for record in clean:
             files = record.pop("files")
-            slug = slugify_vi(f"{record['number']} {record['issue_date'].year}", max_length=200) or "van-ban"
-            page = OfficialDocumentPage(slug=_free_slug(slug, taken), live=False, owner=by, **record)
+            page = OfficialDocumentPage(live=False, owner=by, **record)
+            page.slug = _free_slug(page.default_slug(), taken)
             page.files = [DocumentFile(document=document) for document in files]
             register.add_child(instance=page)
             revision = page.save_revision(user=by, log_action=True)

@@ -13,6 +13,7 @@ import contextlib
 import csv
 import datetime
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -43,7 +44,9 @@ class ImportResult:
 
 
 def header_key(text):
-    return " ".join(fold_vi(str(text or "")).split())
+    """What a header (or a name an importer looks up) is matched by: its folded words, without punctuation
+    ("Giám sát, phản biện" and "giam sat phan bien" are the same)."""
+    return " ".join(re.findall(r"\w+", fold_vi(str(text or ""))))
 
 
 def cell_text(cell):

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from home.queries import exclude_private
-from home.text import fold_vi
+from home.text import fold_vi, slugify_vi
 
 # What the register publishes: PDF and the office formats (Wagtail's documents take a few more).
 FILE_EXTENSIONS = ("pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp")
@@ -146,6 +146,10 @@ class OfficialDocumentPage(BasePage):
             number__iexact=self.number.strip(), issue_date__year=self.issue_date.year
         )
         return others.exclude(pk=self.pk) if self.pk else others
+
+    def default_slug(self):
+        """``15/KH-HLHPN`` of 2024 -> ``15-kh-hlhpn-2024``: citable, and unique since numbers restart yearly."""
+        return slugify_vi(f"{self.number.replace('/', ' ')} {self.issue_date.year}", max_length=200) or "van-ban"
 
     def fold_text(self):
         names = [item.name for item in (self.document_type_or_none, self.issuing_body_or_none) if item]

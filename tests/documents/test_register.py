@@ -153,7 +153,7 @@ def test_drafts_and_private_documents_are_not_listed(client, sample):
 
 
 def test_the_listing_reads_a_fixed_number_of_queries(client, register, plan_type, django_assert_max_num_queries):
-    for number in range(30):
+    for _number in range(30):
         OfficialDocumentPageFactory(parent=register, document_type=plan_type, files=[])
     client.get("/van-ban/")
     with django_assert_max_num_queries(14):
