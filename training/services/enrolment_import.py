@@ -3,7 +3,6 @@
 Every row is validated before anything is written; one bad row and nothing is imported. New
 accounts get an unusable password and an e-mail inviting them to set one."""
 
-import re
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -14,14 +13,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import OrganisationUnit
+from home.phones import normalise_vn_phone
 from home.spreadsheet_import import ImportResult, first_line_upper, read_table
 from home.text import fold_vi
 
 from ..models import EnrolmentSource
 from .invitations import queue_invitation
 from .progress import enrol
-
-PHONE_RE = re.compile(r"^\+?[0-9 .]{8,15}$")
 
 # Folded header -> field. Accepts the Vietnamese headers and their ASCII forms.
 HEADERS = {
@@ -88,7 +86,7 @@ def validate_rows(rows):
         if email and email in seen:
             problems.append(_("email trùng với dòng %(line)d") % {"line": seen[email]})
         seen.setdefault(email, line)
-        if phone and not PHONE_RE.match(phone):
+        if phone and normalise_vn_phone(phone) is None:
             problems.append(_("số điện thoại \u201c%(phone)s\u201d không hợp lệ") % {"phone": phone[:30]})
         if len(position) > 150:
             problems.append(_("chức vụ quá dài"))
