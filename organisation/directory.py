@@ -7,9 +7,11 @@ the feedback form with the unit chosen."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from wagtail import hooks
 
-from accounts.models import OrganisationUnit
+from accounts.models import OrganisationUnit, UnitKind
 from home.text import fold_vi, slugify_vi
 
 QUERY_MAX = 100
@@ -48,3 +50,16 @@ def unit_slug(unit):
 
 def unit_links(request, unit):
     return [link for fn in hooks.get_hooks("portal_unit_links") if (link := fn(request, unit))]
+
+
+def public_contact(unit):
+    """``[(label, text, link)]`` of what the directory shows of ``unit`` (only what is filled in)."""
+    chair = _("Chi hội trưởng") if unit.kind == UnitKind.BRANCH else _("Chủ tịch")
+    facts = [
+        (chair, unit.chair, ""),
+        (_("Địa chỉ"), unit.address, ""),
+        (_("Điện thoại"), unit.phone, "tel:" + "".join(unit.phone.split())),
+        (_("Thư điện tử"), unit.email, f"mailto:{unit.email}"),
+        (_("Giờ làm việc"), unit.working_hours, ""),
+    ]
+    return [fact for fact in facts if fact[1]]

@@ -52,7 +52,7 @@ def test_the_leadership_page_shows_the_current_term_first_and_keeps_the_earlier_
                           responsibilities="Phụ trách chung.", photo=ImageFactory(title="Chân dung"))  # fmt: skip
     publish(page)
     html = client.get("/gioi-thieu/lanh-dao/").content.decode()
-    assert html.index("Lãnh đạo Nhiệm kỳ 2021 - 2026") < html.index("Nguyễn Thị Hồng Nhung")
+    assert html.index("Nhiệm kỳ 2021 - 2026 (nhiệm kỳ hiện tại)") < html.index("Nguyễn Thị Hồng Nhung")
     assert html.index("Nguyễn Thị Hồng Nhung") < html.index("Các nhiệm kỳ trước") < html.index("Hoàng Thị Bích")
     assert "Phụ trách chung." in html and 'alt="Nguyễn Thị Hồng Nhung"' in html
     # Contact goes through the office; a leader has no phone of their own to show.
