@@ -96,3 +96,4 @@ class DocumentImportViewSet(SingleViewSet):
     name = "documents_import"
     url_prefix = "van-ban/nhap"
     menu_item_class = ImportMenuItem
+    menu_hook = "register_documents_menu_item"  # in the "Văn bản" menu (documents.wagtail_hooks)

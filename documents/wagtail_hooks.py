@@ -36,6 +36,7 @@ class DocumentsViewSetGroup(SnippetViewSetGroup):
     menu_icon = "doc-full-inverse"
     menu_label = _("Văn bản")
     menu_order = 230
+    submenu_hook = "register_documents_menu_item"  # the import's entry joins the group
 
 
 @hooks.register("register_admin_viewset")
