@@ -27,7 +27,7 @@ class DocumentImportForm(forms.Form):
         label=gettext_lazy("Tệp danh sách văn bản (.xlsx hoặc .csv)"),
         help_text=gettext_lazy(
             "Dòng đầu là tiêu đề: Loại văn bản, Số ký hiệu, Tên văn bản, Trích yếu, Cơ quan ban hành, Người ký, "
-            "Ngày ban hành, Ngày có hiệu lực, Ngày hết hiệu lực, Lĩnh vực, Tệp. Tối đa 2 MB."
+            "Ngày ban hành, Ngày có hiệu lực, Ngày hết hiệu lực, Lĩnh vực, Tệp, Thay thế. Tối đa 2 MB."
         ),
     )
     publish = forms.BooleanField(

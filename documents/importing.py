@@ -3,7 +3,9 @@
 Columns (Vietnamese headers, with or without accents): Loại văn bản, Số ký hiệu, Tên văn bản (optional:
 the summary's start otherwise), Trích yếu, Cơ quan ban hành, Người ký, Ngày ban hành, Ngày có hiệu lực
 (the issue date when empty), Ngày hết hiệu lực, Lĩnh vực, Tệp (the titles or file names of documents
-already uploaded to the admin's Documents, separated by ``;``). Every line is checked first; a single
+already uploaded to the admin's Documents, separated by ``;``), Thay thế (the numbers of documents already
+in the register that this one replaces, separated by ``;``, with the year in brackets when a number was
+used in several years: ``03/HD-HLHPN (2022)``). Every line is checked first; a single
 bad line and nothing is written, each bad line listed with what is wrong with it."""
 
 import datetime
@@ -18,7 +20,7 @@ from wagtail.documents import get_document_model
 from home.spreadsheet_import import ImportResult, first_line_upper, header_key, read_table
 from home.text import fold_vi
 
-from .models import DocumentArea, DocumentFile, DocumentType, IssuingBody, OfficialDocumentPage
+from .models import DocumentArea, DocumentFile, DocumentReplacement, DocumentType, IssuingBody, OfficialDocumentPage
 from .models.document import FILE_EXTENSIONS, NUMBER_MAX
 
 HEADERS = {
@@ -33,8 +35,10 @@ HEADERS = {
     "ngay het hieu luc": "expiry_date",
     "linh vuc": "area",
     **dict.fromkeys(["tep", "tep van ban", "tep dinh kem"], "files"),
+    **dict.fromkeys(["thay the", "thay the van ban"], "replaces"),
 }
 REQUIRED_COLUMNS = ("type", "number", "summary", "body", "issue_date", "files")
+REPLACED_RE = re.compile(r"^(?P<number>.+?)\s*(?:\((?P<year>\d{4})\))?$")
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
 TITLE_MAX = 255
 SUMMARY_MAX = 1000
@@ -151,6 +155,7 @@ def validate_rows(rows):
                 )
             seen.setdefault(key, line_number)
         record["files"] = _line_files(line, files)
+        record["replaces"] = _line_replaced(line)
         if line.problems:
             errors.append((line_number, first_line_upper(line.problems)))
             continue
@@ -177,6 +182,27 @@ def _line_files(line, files):
     return chosen
 
 
+def _line_replaced(line):
+    replaced = []
+    for text in (part.strip() for part in line.values.get("replaces", "").split(";")):
+        match = REPLACED_RE.match(text) if text else None
+        if match is None:
+            continue
+        found = OfficialDocumentPage.objects.filter(number__iexact=" ".join(match["number"].split()))
+        if match["year"]:
+            found = found.filter(issue_date__year=int(match["year"]))
+        found = list(found[:2])
+        if not found:
+            line.problems.append(_("không có văn bản “%(number)s” để thay thế") % {"number": text[:80]})
+        elif len(found) > 1:
+            line.problems.append(
+                _("có nhiều văn bản số “%(number)s”: ghi thêm năm, ví dụ %(number)s (2022)") % {"number": text[:80]}
+            )
+        else:
+            replaced.append(found[0])
+    return replaced
+
+
 def _free_slug(base, taken):
     candidate, number = base, 1
     while candidate in taken:
@@ -195,10 +221,11 @@ def import_documents(register, rows, *, by, publish=False):
     taken = set(register.get_children().values_list("slug", flat=True))
     with transaction.atomic():
         for record in clean:
-            files = record.pop("files")
+            files, replaced = record.pop("files"), record.pop("replaces")
             page = OfficialDocumentPage(live=False, owner=by, **record)
             page.slug = _free_slug(page.default_slug(), taken)
             page.files = [DocumentFile(document=document) for document in files]
+            page.replacements = [DocumentReplacement(replaced=other) for other in replaced]
             register.add_child(instance=page)
             revision = page.save_revision(user=by, log_action=True)
             if publish:

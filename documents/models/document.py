@@ -132,7 +132,7 @@ class OfficialDocumentPage(BasePage):
             errors["effective_date"] = _("Ngày có hiệu lực không thể trước ngày ban hành.")
         if self.expiry_date and self.effective_date and self.expiry_date <= self.effective_date:
             errors["expiry_date"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
-        if self.number and self.issue_date and self.same_number().exists():
+        if self.number and self.issue_date and not self.alias_of_id and self.same_number().exists():
             errors["number"] = _("Đã có văn bản số %(number)s ban hành năm %(year)d.") % {
                 "number": self.number,
                 "year": self.issue_date.year,
@@ -141,10 +141,13 @@ class OfficialDocumentPage(BasePage):
             raise ValidationError(errors)
 
     def same_number(self):
-        """Other documents with this number in the same year (numbers start again every year)."""
+        """Other documents with this number in the same year (numbers start again every year), in the same
+        language: a translation or an alias of a document shares its number."""
         others = OfficialDocumentPage.objects.filter(
-            number__iexact=self.number.strip(), issue_date__year=self.issue_date.year
+            number__iexact=self.number.strip(), issue_date__year=self.issue_date.year, alias_of__isnull=True
         )
+        if self.locale_id:
+            others = others.filter(locale_id=self.locale_id)
         return others.exclude(pk=self.pk) if self.pk else others
 
     def default_slug(self):

@@ -136,3 +136,23 @@ def test_nobody_reaches_the_import_without_a_register(client, db):
     Page.objects.filter(depth__gt=2).delete()
     client.force_login(editor())
     assert client.get(URL).status_code == 302  # Wagtail's answer to PermissionDenied: back to the dashboard
+
+
+def test_a_line_names_the_documents_it_replaces(client, lists):
+    old = OfficialDocumentPageFactory(parent=lists, number="03/HD-HLHPN", issue_date="2022-04-02")
+    OfficialDocumentPageFactory(parent=lists, number="5/KH", issue_date="2021-01-01")
+    OfficialDocumentPageFactory(parent=lists, number="5/KH", issue_date="2022-01-01")
+    header = "Loại văn bản,Số ký hiệu,Trích yếu,Cơ quan ban hành,Ngày ban hành,Tệp,Thay thế\n"
+    line = "Hướng dẫn,02/HD-HLHPN,Hướng dẫn sinh hoạt chi hội,Ban Thường vụ Hội LHPN tỉnh,25/03/2024,Công văn 31,"
+    client.force_login(approver())
+
+    def send(replaces):
+        upload = SimpleUploadedFile("van-ban.csv", (header + line + replaces + "\n").encode())
+        return post(client, lists, upload, publish=True)
+
+    html = send("9/KH; 5/KH").content.decode()
+    assert "Không có văn bản “9/KH” để thay thế" in html and "ghi thêm năm, ví dụ 5/KH (2022)" in html
+    assert send("03/hd-hlhpn; 5/KH (2021)").status_code == 302
+    new = OfficialDocumentPage.objects.get(number="02/HD-HLHPN")
+    assert {page.number for page in new.replaces_documents()} == {"03/HD-HLHPN", "5/KH"}
+    assert "Được thay thế bởi" in client.get(old.url).content.decode()
