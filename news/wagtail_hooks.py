@@ -51,3 +51,10 @@ def news_listing_paths(page):
     from .cache import listing_paths
 
     return listing_paths(page)
+
+
+@hooks.register("portal_dashboard_panels")
+def news_dashboard_panels():
+    from .dashboard import MyRecentArticlesPanel
+
+    return [MyRecentArticlesPanel]
