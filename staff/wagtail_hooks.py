@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
 
+from .avatars import initials_avatar_url
 from .dashboard import AwaitingMyApprovalPanel, MyDraftsPanel, ReturnedToMePanel, ScheduledPanel
 from .system_panel import SystemPanel
 from .views import EditorGuideView
@@ -50,3 +51,8 @@ def drop_wagtail_documentation(request, menu_items):
     menu_items[:] = [
         item for item in menu_items if item.name not in WAGTAIL_HELP_ITEMS and not item.name.startswith("whats-new")
     ]
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    return initials_avatar_url(user, size)
