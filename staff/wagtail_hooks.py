@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
 
 from .avatars import initials_avatar_url
+from .content_checks import use_portal_checker
 from .dashboard import AwaitingMyApprovalPanel, MyDraftsPanel, ReturnedToMePanel, ScheduledPanel
 from .system_panel import SystemPanel
 from .views import EditorGuideView
@@ -56,3 +57,6 @@ def drop_wagtail_documentation(request, menu_items):
 @hooks.register("get_avatar_url")
 def initials_avatar(user, size):
     return initials_avatar_url(user, size)
+
+
+hooks.register("construct_wagtail_userbar", use_portal_checker)
