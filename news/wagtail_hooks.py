@@ -65,3 +65,10 @@ def unit_news_link(request, unit):
     if tag is None or index is None or not NewsArticlePage.objects.published().tagged(tag).exists():
         return None
     return _("Tin hoạt động của đơn vị"), (index.url or "") + index.reverse_subpage("tag", kwargs={"slug": tag.slug})
+
+
+@hooks.register("portal_dashboard_panels")
+def news_dashboard_panels():
+    from .dashboard import MyRecentArticlesPanel
+
+    return [MyRecentArticlesPanel]

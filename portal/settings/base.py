@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "documents",
     "organisation",
     "search",
+    "staff",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
