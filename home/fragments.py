@@ -16,6 +16,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -72,11 +73,13 @@ def invalidate_on_change(created=False, **kwargs):
 
 
 def cached(name, build):
-    """``build()``, cached under ``name`` for the current content version."""
+    """``build()``, cached under ``name`` for the current content version and the language being read
+    (a fragment holds translated labels and the pages of one language, see ``home.i18n``)."""
     version = content_version()
     if version is None or _timeout() <= 0:
         return build()
-    key = f"portal:fragment:{version}:{name}"
+    language = translation.get_language() or ""
+    key = f"portal:fragment:{version}:{language}:{name}"
     try:
         value = cache.get(key)
     except Exception:
@@ -88,7 +91,7 @@ def cached(name, build):
         if version is None:
             return value
         try:
-            cache.set(f"portal:fragment:{version}:{name}", value, timeout=_timeout())
+            cache.set(f"portal:fragment:{version}:{language}:{name}", value, timeout=_timeout())
         except Exception:
             logger.warning("Cache unavailable: fragment %s not stored", name, exc_info=True)
     return value
