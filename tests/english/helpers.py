@@ -36,8 +36,11 @@ class _Texts(HTMLParser):
             self._skip -= 1
 
     def handle_data(self, data):
-        if not self._skip and data.strip():
-            self.texts.append(" ".join(data.split()))
+        # "Địa chỉ: ..." is a label and a value in one text: the label is what the catalogue translates.
+        for text in data.split(": "):
+            text = " ".join(text.split()).strip(":").strip()
+            if not self._skip and text:
+                self.texts.append(text)
 
 
 def shown_texts(html):
