@@ -92,6 +92,11 @@ def test_the_menu_and_the_home_link_follow_the_language(client, bilingual):
     nav = re.search(r'<nav class="main-nav".*?</nav>', en, re.S).group(0)
     assert re.findall(r'<a href="([^"]+)"', nav) == ["/en/", "/en/about/", "/en/news/"]
     assert 'class="brand" href="/en/"' in en
+    crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', en, re.S).group(0)
+    assert re.findall(r'<a href="([^"]+)"', crumbs)[0] == "/en/"
+    article = html_of(client, "/en/news/sewing-cooperative/")
+    crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', article, re.S).group(0)
+    assert re.findall(r'<a href="([^"]+)"', crumbs)[:2] == ["/en/", "/en/news/"]
     vi = html_of(client, "/gioi-thieu/")
     nav = re.search(r'<nav class="main-nav".*?</nav>', vi, re.S).group(0)
     assert re.findall(r'<a href="([^"]+)"', nav) == ["/", "/gioi-thieu/", "/tin-tuc/"]

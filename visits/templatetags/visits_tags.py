@@ -2,13 +2,18 @@
 
 from django import template
 from django.urls import reverse
-from django.utils.formats import number_format
 
-from home import fragments
+from home import fragments, i18n
 
 from .. import counter, popular
 
 register = template.Library()
+
+
+def grouped(number):
+    """``1.234.567`` in Vietnamese, ``1,234,567`` in English (Django's vi formats do not group)."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if i18n.active_language() == "vi" else text
 
 
 @register.inclusion_tag("visits/footer_line.html", takes_context=True)
@@ -24,7 +29,7 @@ def visit_line(context, page=None):
     page_id = page.pk if counted else None
     return {
         "total": visits,
-        "total_text": number_format(visits, force_grouping=True) if visits is not None else "",
+        "total_text": grouped(visits) if visits is not None else "",
         "page_id": page_id,
         "beacon": reverse("visit_beacon") if page_id else None,
     }
