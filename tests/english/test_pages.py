@@ -5,12 +5,14 @@ import re
 
 from django.utils import timezone, translation
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 import polib
 import pytest
 
+from accounts.factories import editor
 from home.management.commands.update_catalogue import catalogue_path
+from home.models import StandardPage
 
 from .helpers import english, shown_texts
 
@@ -165,3 +167,14 @@ def test_english_dates_name_the_weekday_in_english(bilingual):
     with translation.override("en"):
         line = dateline(article.first_published_at)
     assert re.match(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d\d/\d\d/\d{4} ", line)
+
+
+def test_an_editor_makes_the_english_version_with_the_translate_action(client, home_page):
+    english(home_page, None, title="Home")
+    about = home_page.add_child(instance=StandardPage(title="Liên hệ", slug="lien-he"))
+    client.force_login(editor())
+    url = f"/admin/translation/submit/page/{about.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"locales": [Locale.objects.get(language_code="en").pk]})
+    assert response.status_code == 302
+    assert about.get_translation_or_none(Locale.objects.get(language_code="en")) is not None
