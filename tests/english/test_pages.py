@@ -178,3 +178,9 @@ def test_an_editor_makes_the_english_version_with_the_translate_action(client, h
     response = client.post(url, {"locales": [Locale.objects.get(language_code="en").pk]})
     assert response.status_code == 302
     assert about.get_translation_or_none(Locale.objects.get(language_code="en")) is not None
+
+
+def test_the_search_page_offers_the_vietnamese_sections_only(client, bilingual):
+    html = html_of(client, "/tim-kiem/")
+    assert 'href="/gioi-thieu/"' in html
+    assert 'href="/en/about/"' not in html and 'href="/en/news/"' not in html
