@@ -15,6 +15,13 @@ BUNDLES = {
         "print": ["css/print.css"],
     },
     "js/site.js": {
-        "files": ["js/text-size.js", "js/portal.js", "js/search-suggest.js", "js/news.js", "js/proof-of-work.js"]
+        "files": [
+            "js/text-size.js",
+            "js/portal.js",
+            "js/search-suggest.js",
+            "js/news.js",
+            "js/proof-of-work.js",
+            "js/visits.js",
+        ]
     },
 }
