@@ -104,10 +104,12 @@ def get_commentable_or_404(page_id):
     return page
 
 
-def submit_comment(form, page):
+def submit_comment(form, page, details=None):
     """Stores a valid :class:`~feedback.forms.CommentForm` as pending and queues the moderators' emails.
 
     The comment is committed first; the emails go after the commit, so a mail failure never loses it.
+    ``details(comment)``, when given, stores what another app adds to the comment (a consultation's
+    section and unit), in the same transaction.
     """
     data = form.cleaned_data
     token = token_hash(data.get(TOKEN_FIELD))
@@ -122,6 +124,8 @@ def submit_comment(form, page):
                 content_hash=content_fingerprint(data["text"]),
                 token_hash=token,
             )
+            if details is not None:
+                details(comment)
             record(comment, "submit", actor_label=str(READER))
             notify_moderators(comment, page)
     except IntegrityError:
@@ -188,6 +192,11 @@ class Thread:
     anchor: str = ANCHOR
     page_param: str = PAGE_PARAM
     form: object = None
+    # What another app's page (a consultation) changes: where the form posts, a template shown under
+    # each comment (given ``comment``), the words shown instead of the form.
+    submit_url: str = ""
+    comment_extra: str = ""
+    closed_message: str = ""
 
 
 @dataclass

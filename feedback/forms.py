@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,34 @@ from .uploads import MAX_BYTES, MAX_FILES, clean_upload
 
 CONTENT_MAX = 5000
 COMMENT_MAX = 2000
+
+
+MAX_LINKS = 3
+LINK_RE = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
+
+
+def clean_vn_phone(value):
+    """A phone box of a public form: empty, or a Vietnamese number (else a message saying how to write one)."""
+    phone = (value or "").strip()
+    if phone and normalise_vn_phone(phone) is None:
+        raise forms.ValidationError(
+            _(
+                "Số điện thoại chưa đúng. Xin nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc số máy bàn "
+                "có mã vùng (ví dụ 0243 825 1234); có thể bắt đầu bằng +84."
+            )
+        )
+    return phone
+
+
+def refuse_many_links(text, limit=MAX_LINKS):
+    """Advertising robots paste links: a reader's text may carry at most ``limit`` of them."""
+    if len(LINK_RE.findall(text)) > limit:
+        raise forms.ValidationError(
+            _("Nội dung có quá nhiều đường dẫn (tối đa %(limit)s). Xin bớt đường dẫn rồi gửi lại."),
+            params={"limit": limit},
+            code="links",
+        )
+    return text
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -83,15 +113,7 @@ class FeedbackForm(SpamProtectedForm):
             )
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and normalise_vn_phone(phone) is None:
-            raise forms.ValidationError(
-                _(
-                    "Số điện thoại chưa đúng. Xin nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc số máy bàn "
-                    "có mã vùng (ví dụ 0243 825 1234); có thể bắt đầu bằng +84."
-                )
-            )
-        return phone
+        return clean_vn_phone(self.cleaned_data["phone"])
 
     def clean_content(self):
         return self.cleaned_data["content"].strip()
@@ -172,4 +194,4 @@ class CommentForm(SpamProtectedForm):
         text = self.cleaned_data["text"].strip()
         if len(text) < 2:
             raise forms.ValidationError(_("Xin viết nội dung ý kiến."))
-        return text
+        return refuse_many_links(text)
