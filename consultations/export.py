@@ -48,7 +48,7 @@ def comment_rows(page, include_personal=False):
         ]
         if include_personal:
             row += [comment.name, comment.email, details.phone]
-        yield row
+        yield [value if isinstance(value, int) else str(value) for value in row]
 
 
 def comments_workbook(page, include_personal=False):

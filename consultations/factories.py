@@ -5,10 +5,12 @@ from django.utils import timezone
 import factory
 
 from feedback import codes
+from feedback.models import Comment
 from home.factories import PageFactory
 from home.text import fold_vi
 
 from .models import (
+    ConsultationCommentDetails,
     ConsultationIndexPage,
     ConsultationPage,
     ConsultationSection,
@@ -90,3 +92,14 @@ class QuestionFactory(factory.django.DjangoModelFactory):
             published_at=factory.LazyFunction(timezone.now),
             search_folded=factory.LazyAttribute(lambda obj: fold_vi(f"{obj.public_question}\n{obj.answer}")),
         )
+
+
+def consultation_comment(page, section=None, *, unit=None, is_member=True, phone="", **fields):
+    """A comment on ``page`` (pending unless ``status`` is given) with its consultation details."""
+    fields.setdefault("name", "Nguyễn Thị Hằng")
+    fields.setdefault("text", "Đề nghị nâng mức vay lên 150 triệu đồng.")
+    comment = Comment.objects.create(page=page, **fields)
+    ConsultationCommentDetails.objects.create(
+        comment=comment, section=section, unit=unit, is_member=is_member, phone=phone
+    )
+    return comment

@@ -156,6 +156,8 @@ class QuestionViewSet(ModerationViewSet):
     menu_opens_waiting = True
     transition_form_class = QuestionTransitionForm
     inspect_template_name = "consultations/admin/question_inspect.html"
+    # Wagtail looks up get_<name>_display_value for each field shown: "field" would hit its own method.
+    inspect_view_fields = ["code", "status", "created_at"]
     filterset_class = QuestionFilterSet
     list_display = [
         "code",

@@ -26,6 +26,8 @@ GROUP_LABELS = {
     "training": _("Đào tạo"),
     "pages": _("Trang thông tin"),
     "feedback": _("Ý kiến đã trả lời"),
+    "consultations": _("Góp ý dự thảo"),
+    "questions": _("Hỏi đáp"),
 }
 
 
