@@ -7,8 +7,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OrganisationUnit
-from feedback.forms import CommentForm, UnitChoiceField, clean_vn_phone, refuse_many_links
+from feedback.forms import CommentForm, UnitChoiceField, refuse_many_links
 from feedback.spam import SpamProtectedForm
+from home.phones import VietnamesePhoneField
 
 from .models import ConsultationSection, QuestionField
 from .models.questions import QUESTION_MAX
@@ -45,11 +46,8 @@ class ConsultationCommentForm(CommentForm):
         required=False,
         empty_label=_("Không chọn"),
     )
-    phone = forms.CharField(
+    phone = VietnamesePhoneField(
         label=_("Số điện thoại (không bắt buộc)"),
-        max_length=20,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         help_text=_("Không hiện công khai; chỉ dùng khi cần hỏi lại ý kiến của bạn."),
     )
 
@@ -63,9 +61,6 @@ class ConsultationCommentForm(CommentForm):
             "Phần dự thảo đã chọn không thuộc dự thảo này. Xin chọn lại."
         )
         self.fields["email"].label = _("Thư điện tử (không bắt buộc)")
-
-    def clean_phone(self):
-        return clean_vn_phone(self.cleaned_data["phone"])
 
 
 class QuestionForm(SpamProtectedForm):
@@ -91,12 +86,7 @@ class QuestionForm(SpamProtectedForm):
         ),
     )
     name = forms.CharField(label=_("Họ và tên (không bắt buộc)"), max_length=150, required=False)
-    phone = forms.CharField(
-        label=_("Số điện thoại (không bắt buộc)"),
-        max_length=20,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
+    phone = VietnamesePhoneField(label=_("Số điện thoại (không bắt buộc)"))
     email = forms.EmailField(label=_("Thư điện tử (không bắt buộc)"), required=False, max_length=254)
     consent = forms.BooleanField(
         label=_("Tôi đồng ý để Hội xử lý thông tin tôi gửi, chỉ nhằm trả lời câu hỏi này."),
@@ -115,6 +105,3 @@ class QuestionForm(SpamProtectedForm):
 
     def clean_text(self):
         return refuse_many_links(self.cleaned_data["text"].strip())
-
-    def clean_phone(self):
-        return clean_vn_phone(self.cleaned_data["phone"])
