@@ -47,3 +47,14 @@ def published_questions():
     from .models import PublishedQuestion
 
     return [PublishedQuestion]
+
+
+@hooks.register("feedback_anonymise_comments")
+def anonymise_details(decided):
+    """Feedback's anonymisation of old comments also erases the phone left with a consultation comment."""
+    from .models import ConsultationCommentDetails
+
+    details = ConsultationCommentDetails.objects.filter(comment__in=decided).exclude(phone="")
+    changed = list(details.values_list("comment_id", flat=True))
+    ConsultationCommentDetails.objects.filter(comment_id__in=changed).update(phone="")
+    return changed

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from home import pagecache
@@ -262,7 +263,9 @@ def anonymise_old_comments(months=None, now=None):
 
     Every decided comment loses its e-mail address and address fingerprint; rejected and spam
     comments, which were never shown, also lose their name and text. Approved comments keep the name
-    and text the reader chose to publish. Returns how many comments changed.
+    and text the reader chose to publish. What other apps keep beside a comment (a consultation
+    comment's phone) is erased by their ``feedback_anonymise_comments`` hook, given the decided
+    comments and returning the ids it changed. Returns how many comments changed.
     """
     decided = Comment.objects.filter(moderated_at__lt=retention_cutoff(months, now))
     decided = decided.exclude(status=CommentStatus.PENDING)
@@ -272,4 +275,7 @@ def anonymise_old_comments(months=None, now=None):
         hidden = set(never_shown.values_list("pk", flat=True))
         Comment.objects.filter(pk__in=with_contact).update(email="", ip_fingerprint="")
         Comment.objects.filter(pk__in=hidden).update(name="", text=ANONYMISED, content_hash="")
-    return len(with_contact | hidden)
+        others = set()
+        for hook in hooks.get_hooks("feedback_anonymise_comments"):
+            others |= set(hook(decided) or ())
+    return len(with_contact | hidden | others)

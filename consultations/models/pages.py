@@ -1,5 +1,6 @@
 """The consultation pages: the index at ``/gop-y-du-thao/`` and one page per draft under it."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -276,7 +277,8 @@ class SynthesisAcceptance(Orderable):
         help_text=_("Ví dụ: Bổ sung khoản 4 Điều 3 về hỗ trợ phụ nữ khuyết tật khởi nghiệp."),
     )
 
-    panels = [FieldPanel("comment"), FieldPanel("change")]
+    # A plain list of this draft's approved comments (ConsultationPageForm), not the snippet chooser.
+    panels = [FieldPanel("comment", widget=forms.Select), FieldPanel("change")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Ý kiến được tiếp thu")

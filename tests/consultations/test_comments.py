@@ -141,3 +141,17 @@ def test_approving_a_comment_purges_the_cached_consultation(
     with django_capture_on_commit_callbacks(execute=True):
         comments.apply_transition(comment, "approve", moderator)
     assert comment.text in client.get(consultation.url).content.decode()
+
+
+def test_anonymising_old_comments_erases_the_phone_left_with_a_consultation_comment(consultation):
+    import datetime
+
+    from django.utils import timezone
+
+    from consultations.factories import consultation_comment
+
+    old = timezone.now() - datetime.timedelta(days=800)
+    comment = consultation_comment(consultation, phone="0912345678", status=CommentStatus.APPROVED, moderated_at=old)
+    assert comments.anonymise_old_comments(months=24) == 1
+    comment.consultation_details.refresh_from_db()
+    assert comment.consultation_details.phone == ""
