@@ -35,11 +35,13 @@ def consultation(transactional_db, settings):
     settings.PAGE_CACHE_SECONDS = 300
     settings.PAGE_CACHE_BROWSER_SECONDS = 0  # the browser asks again: the server's cache and purges are tested
     index = ConsultationIndexPageFactory(parent=HomePage.objects.get())
+    minute = timezone.now().replace(second=0, microsecond=0)  # the admin's pickers keep whole minutes
     return ConsultationPageFactory(
         parent=index,
         title="Dự thảo Quy định hỗ trợ phụ nữ khởi nghiệp",
         slug="ho-tro-phu-nu-khoi-nghiep",
-        closes_at=timezone.now() + datetime.timedelta(days=2),
+        opens_at=minute - datetime.timedelta(days=1),
+        closes_at=minute + datetime.timedelta(days=2),
         sections=6,
     )
 
@@ -55,9 +57,9 @@ def test_a_member_comments_on_section_three_and_later_sees_it_accepted(new_page,
     member.get_by_label("Tên của bạn").fill("Nguyễn Thị Hằng")
     member.get_by_label("Tôi là hội viên Hội Liên hiệp Phụ nữ").check()
     member.get_by_label("Ý kiến của bạn").fill(TEXT)
-    assert proof_of_work_is_valid(member, "comments")
     assert fits(member)
     screenshot(member, "consultation-1-member-comments-on-section-3-phone")
+    assert proof_of_work_is_valid(member, "comments")
     member.get_by_role("button", name="Gửi ý kiến").click()
     expect(member.get_by_text("Ý kiến sẽ được hiện sau khi cán bộ tiếp nhận xem và duyệt")).to_be_visible()
     comment = Comment.objects.get()
