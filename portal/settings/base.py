@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "feedback",
     "documents",
     "organisation",
+    "consultations",
     "search",
     "staff",
     "english",
@@ -345,6 +346,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+FORMAT_MODULE_PATH = ["portal.formats"]  # the admin's day-first dates are read day first (portal/formats/)
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # Page and collection privacy: sign-in or groups only. Shared passwords are stored in plain text by

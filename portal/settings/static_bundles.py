@@ -7,6 +7,7 @@ BUNDLES = {
             "css/portal.css",
             "css/comments.css",
             "css/feedback.css",
+            "css/consultations.css",
             "css/search.css",
             "training/training.css",
             "documents/documents.css",
