@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "news",
     "training",
     "feedback",
+    "supervision",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
