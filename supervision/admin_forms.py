@@ -1,6 +1,9 @@
 """Forms of the supervision admin: recording an item from another channel, a recommendation, a
 recommendation's transitions, and the round's links to the items that prompted it."""
 
+import datetime
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -108,7 +111,11 @@ class IntakeForm(VisitorTextMixin, forms.Form):
         if not user.has_perm("feedback.view_sensitive_feedback"):
             topics = topics.exclude(sensitive=True)
         self.fields["topic"].queryset = topics
-        self.fields["session"].queryset = ForumSession.objects.select_related("unit").order_by("-held_on")[:200]
+        # The sessions of the last two years (an item is recorded soon after the session).
+        recent = timezone.localdate() - datetime.timedelta(days=730)
+        self.fields["session"].queryset = (
+            ForumSession.objects.select_related("unit").filter(held_on__gte=recent).order_by("-held_on")
+        )
         self.prefix = "intake"
 
     def clean_received_on(self):
@@ -138,9 +145,13 @@ class IntakeForm(VisitorTextMixin, forms.Form):
 
 
 def parse_codes(text):
-    """``(codes, bad)``: the tracking codes in ``text`` (commas, spaces, lines), normalised, and what is not a code."""
+    """``(codes, bad)``: the tracking codes in ``text`` (one per line or between commas; spaces and dashes
+    inside a code do not matter), normalised, and what is not a code."""
     found, bad = [], []
-    for chunk in text.replace(",", " ").replace(";", " ").split():
+    for chunk in re.split(r"[,;\n]+", text):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
         code = codes.normalise(chunk)
         if code is None:
             bad.append(chunk)

@@ -173,7 +173,7 @@ def rounds_by_topic(year=None):
     if year:
         rounds = rounds.filter(planned_start__year=year)
     grouped = (
-        rounds.values_list("field_id")
+        rounds.values_list("area_id")
         .annotate(
             n=Count("pk"),
             finished=Count("pk", filter=Q(actual_end__isnull=False)),
@@ -181,7 +181,7 @@ def rounds_by_topic(year=None):
         )
         .order_by()
     )
-    counts = {field_id: (n, finished, published) for field_id, n, finished, published in grouped}
+    counts = {area_id: (n, finished, published) for area_id, n, finished, published in grouped}
     names = dict(Topic.objects.filter(pk__in=[pk for pk in counts if pk]).values_list("pk", "name"))
     rows = [[names[pk], *values] for pk, values in counts.items() if pk]
     rows.sort(key=lambda row: row[0])

@@ -134,7 +134,7 @@ def published_rounds():
 
     return (
         SupervisionRound.objects.published()
-        .select_related("field", "lead_unit")
+        .select_related("area", "lead_unit")
         .prefetch_related(Prefetch("recommendations", queryset=Recommendation.objects.order_by("sent_on", "pk")))
         .order_by("actual_end", "pk")
     )
@@ -145,7 +145,7 @@ def _round_fields(round):
         "dot_id": round.pk,
         "chu_de": round.topic,
         "hinh_thuc": str(round.kind_label),
-        "linh_vuc": round.field.name if round.field_id else "",
+        "linh_vuc": round.area.name if round.area_id else "",
         "co_quan_duoc_giam_sat": round.supervised_body,
         "don_vi_chu_tri": round.lead_unit.name,
         "bat_dau": _day(round.actual_start),

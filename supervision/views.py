@@ -20,7 +20,7 @@ CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; ch
 def round_list(request):
     rounds = (
         SupervisionRound.objects.published()
-        .select_related("lead_unit", "field")
+        .select_related("lead_unit", "area")
         .annotate(
             recommendation_count=Count("recommendations"),
             resolved_count=Count("recommendations", filter=Q(recommendations__status=RecommendationStatus.RESOLVED)),
@@ -35,7 +35,7 @@ def round_detail(request, pk):
     recommendations = Recommendation.objects.select_related("previous").order_by("sent_on", "pk")
     round = get_object_or_404(
         SupervisionRound.objects.published()
-        .select_related("lead_unit", "field")
+        .select_related("lead_unit", "area")
         .prefetch_related(Prefetch("recommendations", queryset=recommendations)),
         pk=pk,
     )

@@ -61,7 +61,7 @@ def slip_view(request, pk):
     lookup_url = absolute_url(reverse("feedback:lookup"))
     context = {
         "item": item,
-        "org": SiteSettings.load(request_or_site=request),
+        "org": SiteSettings.for_request(request),
         "lookup_url": lookup_url,
         "lookup_code_url": f"{lookup_url}?ma={item.code}",
         "can_open_round": request.user.has_perm("supervision.add_supervisionround"),

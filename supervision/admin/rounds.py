@@ -33,7 +33,7 @@ class RoundCreateView(CreateView):
             # Only the code of an item the cadre may not read (sensitive topic); its facts otherwise.
             initial["source_codes"] = item.code
             if Feedback.objects.visible_to(self.request.user).filter(pk=item.pk).exists():
-                initial.update(lead_unit=item.unit_id, field=item.topic_id)
+                initial.update(lead_unit=item.unit_id, area=item.topic_id)
         return initial
 
 
@@ -75,7 +75,7 @@ class SupervisionRoundViewSet(SnippetViewSet):
     copy_view_enabled = False
     search_backend_name = None
     search_fields = ["topic", "supervised_body"]
-    list_filter = ["kind", "field", "lead_unit"]
+    list_filter = ["kind", "area", "lead_unit"]
     list_display = [
         "topic",
         Column("kind", label=_("Hình thức"), accessor="kind_label"),
@@ -88,7 +88,7 @@ class SupervisionRoundViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("topic"),
-            FieldRowPanel([FieldPanel("kind"), FieldPanel("field")]),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("area")]),
             FieldPanel("supervised_body"),
             FieldRowPanel([FieldPanel("lead_unit"), FieldPanel("lead")]),
             FieldPanel("members"),

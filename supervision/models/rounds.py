@@ -22,7 +22,7 @@ class RoundQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False, actual_end__isnull=False)
 
     def for_listing(self):
-        return self.select_related("lead_unit", "field", "lead")
+        return self.select_related("lead_unit", "area", "lead")
 
 
 class SupervisionRound(models.Model):
@@ -34,7 +34,7 @@ class SupervisionRound(models.Model):
     """
 
     topic = models.CharField(_("Chủ đề giám sát"), max_length=255)
-    field = models.ForeignKey(
+    area = models.ForeignKey(
         "feedback.Topic",
         verbose_name=_("Lĩnh vực"),
         null=True,
