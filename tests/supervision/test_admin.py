@@ -5,8 +5,6 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-import pytest
-
 from accounts import factories as accounts_factories
 from accounts import roles
 from feedback.factories import FeedbackFactory
