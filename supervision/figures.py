@@ -45,7 +45,7 @@ def by_status(year=None):
         "trang-thai",
         _("Ý kiến, phản ánh theo trạng thái"),
         [_("Trạng thái"), _("Số ý kiến")],
-        [[label, counts.get(value, 0)] for value, label in Status.choices],
+        [[str(label), counts.get(value, 0)] for value, label in Status.choices],
     )
 
 
@@ -66,7 +66,7 @@ def by_channel(year=None):
         "kenh",
         _("Ý kiến, phản ánh theo kênh tiếp nhận"),
         [_("Kênh tiếp nhận"), _("Số ý kiến")],
-        [[label, counts.get(value, 0)] for value, label in Channel.choices],
+        [[str(label), counts.get(value, 0)] for value, label in Channel.choices],
     )
 
 
@@ -203,7 +203,7 @@ def recommendations_by_status(year=None):
     on_time = recommendations.filter(status=RecommendationStatus.RESOLVED, response_date__lte=F("deadline")).count()
     resolved = counts.get(RecommendationStatus.RESOLVED, 0)
     overdue = recommendations.overdue().count()
-    rows = [[label, counts.get(value, 0)] for value, label in RecommendationStatus.choices]
+    rows = [[str(label), counts.get(value, 0)] for value, label in RecommendationStatus.choices]
     rows += [
         [_("Tổng số kiến nghị"), sum(counts.values())],
         [_("Đang quá hạn trả lời"), overdue],
