@@ -5,6 +5,7 @@ import datetime
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -174,6 +175,11 @@ class RoundAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The admin's date picker writes WAGTAIL_DATE_FORMAT (dd/mm/yyyy), which Django's default input
+        # formats read as mm/dd: read it as Vietnamese dates are written.
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.input_formats = [settings.WAGTAIL_DATE_FORMAT, "%Y-%m-%d"]
         if self.instance.pk and not self.is_bound:
             self.initial["source_codes"] = ", ".join(self.instance.source_items.values_list("code", flat=True))
 

@@ -29,6 +29,10 @@ class Table:
     indents: list = field(default_factory=list)  # per row: the unit's depth (the tree tables)
     note: str = ""
 
+    def lines(self):
+        """``(row, depth)`` pairs: the depth indents a unit under its parent."""
+        return [(row, self.indents[index] if index < len(self.indents) else 0) for index, row in enumerate(self.rows)]
+
 
 def _share(part, whole):
     return round(100 * part / whole, 1) if whole else None

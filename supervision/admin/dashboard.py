@@ -42,8 +42,8 @@ def dashboard_view(request):
 def write_table(spreadsheet, table):
     sheet = spreadsheet.sheet(table.title)
     sheet.append(table.columns, bold=True)
-    for index, row in enumerate(table.rows):
-        sheet.append(row, indent=table.indents[index] if index < len(table.indents) else 0)
+    for row, depth in table.lines():
+        sheet.append(row, indent=depth)
     if table.note:
         sheet.append([])
         sheet.append([table.note])
