@@ -18,7 +18,7 @@ from feedback.forms import CONTENT_MAX, UnitChoiceField
 from feedback.intake import OFFLINE_CHANNELS
 from feedback.models import Channel, Feedback, Topic
 from home.forms import VisitorTextMixin
-from home.phones import normalise_vn_phone
+from home.phones import VietnamesePhoneField
 
 from .models import ForumSession
 
@@ -95,7 +95,7 @@ class IntakeForm(VisitorTextMixin, forms.Form):
         help_text=_("Ghi đúng nội dung người phản ánh trình bày. Tối đa 5.000 ký tự."),
     )
     name = forms.CharField(label=_("Họ và tên người phản ánh"), max_length=150, required=False)
-    phone = forms.CharField(label=_("Số điện thoại"), max_length=20, required=False)
+    phone = VietnamesePhoneField(label=_("Số điện thoại"))
     email = forms.EmailField(label=_("Thư điện tử"), required=False, max_length=254)
     wants_reply = forms.BooleanField(label=_("Người phản ánh muốn nhận trả lời"), required=False)
     consent = forms.BooleanField(
@@ -121,12 +121,6 @@ class IntakeForm(VisitorTextMixin, forms.Form):
 
     def clean_received_on(self):
         return _not_in_future(self.cleaned_data["received_on"])
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and normalise_vn_phone(phone) is None:
-            raise forms.ValidationError(_("Số điện thoại chưa đúng (ví dụ 0912 345 678)."))
-        return phone
 
     def clean_content(self):
         return self.cleaned_data["content"].strip()
