@@ -6,6 +6,8 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,7 @@ from home.phones import VietnamesePhoneField
 
 from .models import ForumSession
 
+REMINDED = "supervision.change_recommendation"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -174,6 +177,13 @@ class RoundAdminForm(WagtailAdminModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.input_formats = [settings.WAGTAIL_DATE_FORMAT, "%Y-%m-%d"]
+        if "lead" in self.fields:
+            # The lead receives the reminders: someone who handles recommendations (or the current lead).
+            users = get_user_model().objects
+            leads = users.with_perm(REMINDED, include_superusers=False).filter(is_active=True)
+            self.fields["lead"].queryset = users.filter(
+                Q(pk__in=leads.values("pk")) | Q(pk=self.instance.lead_id or 0)
+            ).order_by("full_name")
         if self.instance.pk and not self.is_bound:
             self.initial["source_codes"] = ", ".join(self.instance.source_items.values_list("code", flat=True))
 

@@ -1,6 +1,7 @@
 """Supervision rounds in the admin: the list, the form (with the codes of the items that prompted the
 round), and the round's page: its facts, sources, recommendations, a form to add one, and publishing."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -88,7 +89,8 @@ class SupervisionRoundViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("topic"),
-            FieldRowPanel([FieldPanel("kind"), FieldPanel("area")]),
+            # A plain list: supervision staff need no permission on topics to pick one.
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("area", widget=forms.Select)]),
             FieldPanel("supervised_body"),
             FieldRowPanel([FieldPanel("lead_unit"), FieldPanel("lead")]),
             FieldPanel("members"),
