@@ -1,8 +1,12 @@
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -14,7 +18,7 @@ from .admin import dashboard, intake
 from .admin.forum import ForumSessionViewSet
 from .admin.recommendations import RecommendationViewSet
 from .admin.rounds import SupervisionRoundViewSet
-from .models import ForumSession, Recommendation, SupervisionRound
+from .models import ForumSession, Recommendation, RecommendationStatus, SupervisionRound
 
 # Nothing of the cycle is ever deleted; recommendations are added from their round's page only.
 register_permission_policy(
@@ -80,3 +84,24 @@ def figures_menu_item():
         order=265,
         allowed=dashboard.can_view,
     )
+
+
+class SupervisionPanel(Component):
+    """Dashboard: the recommendations waiting for an answer, and those past their deadline."""
+
+    name = "supervision_recommendations"
+    order = 70
+
+    def render_html(self, parent_context=None):
+        counts = Recommendation.objects.aggregate(
+            sent=Count("pk", filter=Q(status=RecommendationStatus.SENT)),
+            overdue=Count("pk", filter=Q(status=RecommendationStatus.SENT, deadline__lt=timezone.localdate())),
+            answered=Count("pk", filter=Q(status=RecommendationStatus.ANSWERED)),
+        )
+        return render_to_string("supervision/admin/panel.html", {"counts": counts})
+
+
+@hooks.register("construct_homepage_panels")
+def add_supervision_panel(request, panels):
+    if request.user.has_perm("supervision.view_recommendation"):
+        panels.append(SupervisionPanel())

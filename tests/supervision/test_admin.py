@@ -211,3 +211,15 @@ def test_the_supervision_role_exists_with_no_delete_permission(db):
     assert {"add_supervisionround", "change_recommendation", "publish_supervisionround"} <= codenames
     assert not any(code.startswith("delete_") for code in codenames)
     assert "view_feedback" not in codenames
+
+
+def test_the_dashboard_panel_counts_overdue_recommendations(client, supervisor, moderator, units):
+    round = SupervisionRoundFactory(lead_unit=units["east"])
+    RecommendationFactory(round=round, deadline=TODAY() - datetime.timedelta(days=2))
+    RecommendationFactory(round=round)
+    client.force_login(supervisor)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-overdue="1"' in page
+    assert "2 kiến nghị đang chờ cơ quan trả lời" in page
+    client.force_login(moderator)
+    assert "data-overdue" not in client.get(reverse("wagtailadmin_home")).content.decode()
