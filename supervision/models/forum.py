@@ -13,6 +13,10 @@ class ForumSessionQuerySet(models.QuerySet):
     def in_year(self, year=None):
         return self.filter(held_on__year=year or timezone.localdate().year)
 
+    def count_by_unit(self, year=None):
+        """``{unit id: sessions held in year}`` (this year by default) in one query, for a unit directory."""
+        return dict(self.in_year(year).values_list("unit_id").annotate(n=models.Count("pk")).order_by())
+
 
 class ForumSession(models.Model):
     """One session held by a union unit: where, when, who chaired, how many came, what was raised."""

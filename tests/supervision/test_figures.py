@@ -128,9 +128,11 @@ def test_recommendations_per_status_and_the_share_resolved_on_time(fixtures):
 
 
 def test_a_year_keeps_to_that_years_items(fixtures):
+    Feedback.objects.update(created_at=timezone.now())
     Feedback.objects.filter(unit__isnull=True).update(created_at=timezone.now() - datetime.timedelta(days=800))
     year = timezone.localdate().year
-    assert sum(as_dict(figures.by_status(year)).values()) <= 4
+    assert sum(as_dict(figures.by_status(year)).values()) == 4
+    assert sum(as_dict(figures.by_status()).values()) == 6
 
 
 def test_the_dashboard_shows_the_tables_to_supervision_staff(client, fixtures, supervisor):
@@ -162,3 +164,14 @@ def test_every_table_downloads_in_one_workbook(client, fixtures, supervisor):
     client.force_login(supervisor)
     response = client.get(reverse("supervision_figures_export", args=["tat-ca"]))
     assert len(load_workbook(io.BytesIO(response.content)).sheetnames) == len(figures.TABLES)
+
+
+def test_sessions_held_this_year_are_counted_per_unit_in_one_query(units, django_assert_num_queries):
+    from supervision.models import ForumSession
+
+    ForumSessionFactory(unit=units["east"], held_on=TODAY())
+    ForumSessionFactory(unit=units["east"], held_on=TODAY() - datetime.timedelta(days=400))
+    ForumSessionFactory(unit=units["west"], held_on=TODAY())
+    with django_assert_num_queries(1):
+        counts = ForumSession.objects.count_by_unit()
+    assert counts == {units["east"].pk: 1, units["west"].pk: 1}
