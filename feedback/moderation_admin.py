@@ -133,7 +133,7 @@ class ModerationViewSet(SnippetViewSet):
     waiting_state = None  # the state the menu counts
     menu_opens_waiting = False  # the menu entry opens the queue filtered on that state
     extra_actions = ()  # other actions posted from the item's page, handled by ``<name>_action(request, item)``
-    transition_form_class = TransitionForm  # a subclass may add the fields its transitions ask for
+    transition_form_class = TransitionForm  # a subclass adds the fields of the model's own transitions
 
     index_view_class = ModerationIndexView
     index_template_name = "feedback/admin/moderation_index.html"

@@ -150,6 +150,7 @@ WORKFLOW = Workflow(
 # Labels of actions that are not transitions, for the history.
 ACTION_LABELS = {
     "submit": _("Người gửi gửi ý kiến"),
+    "record": _("Cán bộ ghi nhận ý kiến (điện thoại, thư, trực tiếp, diễn đàn)"),
     "duplicate": _("Người gửi gửi lại nội dung trùng"),
     "assign": _("Phân công xử lý"),
     "note": _("Ghi chú nội bộ"),

@@ -25,7 +25,18 @@ from .spam import TOKEN_FIELD, client_ip, rate_limited
 from .storage import AttachmentStorageError
 from .workflow import IllegalTransition
 
-PUBLIC_ACTIONS = ("submit", "accept", "request_info", "forward", "resolve", "publish", "reject", "reopen", "confirm")
+PUBLIC_ACTIONS = (
+    "submit",
+    "record",
+    "accept",
+    "request_info",
+    "forward",
+    "resolve",
+    "publish",
+    "reject",
+    "reopen",
+    "confirm",
+)
 
 
 def _lookup_window():

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "documents",
     "organisation",
     "consultations",
+    "supervision",
     "search",
     "staff",
     "english",

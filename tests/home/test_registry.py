@@ -11,7 +11,7 @@ from home.indexing import search_group_of
 from home.registry import demo_apps
 
 HOME = Path(__file__).resolve().parents[2] / "home"
-CONTENT_APPS = ("news", "training", "feedback", "search")
+CONTENT_APPS = ("news", "training", "feedback", "search", "supervision")
 
 
 def _code_strings(path):
@@ -65,10 +65,12 @@ def test_a_new_app_is_heard_by_declaring_itself_on_its_app_config(client, monkey
         "training",
         "feedback",
         "documents",
+        "consultations",
+        "supervision",
+        "staff",
         "organisation",
         "english",
         "visits",
-        "consultations",
     ]
 
 
