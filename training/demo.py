@@ -9,6 +9,7 @@ from accounts.models import User
 from home.demo_pages import child_page
 from home.models import HomePage
 
+from . import demo_packages
 from .models import (
     Attempt,
     CoursePage,
@@ -436,6 +437,8 @@ def load(command):
         max_attempts=3,
         instructions="Gồm 10 câu. Đạt từ 80% trở lên và học xong các bài bắt buộc để được cấp chứng nhận.",
     )
+
+    demo_packages.load(command, module)
 
     now = timezone.now()
     child_page(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_packages
 
 app_name = "training"
 
@@ -12,5 +12,15 @@ urlpatterns = [
     path("khoa-hoc-cua-toi/bai-lam/<int:attempt_id>/", views.AttemptView.as_view(), name="attempt"),
     path("khoa-hoc-cua-toi/khoa-hoc/<int:course_id>/chung-nhan/", views.course_certificate, name="course_certificate"),
     path("khoa-hoc-cua-toi/chung-nhan/<str:code>/", views.certificate_print, name="certificate_print"),
+    path(
+        "khoa-hoc-cua-toi/bai-hoc/<int:lesson_id>/goi/<path:path>",
+        views_packages.package_file,
+        name="package_file",
+    ),
+    path(
+        "khoa-hoc-cua-toi/bai-hoc/<int:lesson_id>/du-lieu-goi/",
+        views_packages.package_commit,
+        name="package_commit",
+    ),
     path("chung-nhan/<str:code>/", views.certificate_verify, name="certificate_verify"),
 ]

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from elearning.viewsets import PackageViewSet
+
 from .admin_views import ImportViewSet, ReportViewSet
 from .forms import CertificateAdminForm, EnrolmentAdminForm, QuizAdminForm
 from .models import Certificate, Enrolment, Programme, Quiz
@@ -67,6 +69,7 @@ class TrainingViewSetGroup(ViewSetGroup):
     menu_order = 250
     items = (
         QuizViewSet("training_quizzes", url_prefix="dao-tao/bai-kiem-tra"),
+        PackageViewSet("training_packages", url_prefix="dao-tao/goi-bai-giang"),
         EnrolmentViewSet("training_enrolments", url_prefix="dao-tao/ghi-danh"),
         ImportViewSet(),
         CertificateViewSet("training_certificates", url_prefix="dao-tao/chung-nhan"),

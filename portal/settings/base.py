@@ -15,7 +15,7 @@ from dotenv import load_dotenv
 
 from portal.config import email_settings, tasks_setting
 
-from . import headers, search
+from . import headers, lms, search
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "accounts",
     "news",
     "training",
+    "elearning",
     "feedback",
     "search",
     "wagtail.contrib.forms",
@@ -383,6 +384,7 @@ CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = headers.content_securit
     frame_hosts=env("CSP_FRAME_HOSTS", " ".join(headers.VIDEO_HOSTS)).split(),
 )
 ADMIN_PATH_PREFIXES = ["/admin/"]
+globals().update(lms.settings(env))  # e-learning packages and training reminders (portal/settings/lms.py)
 PERMISSIONS_POLICY_DISABLED = headers.PERMISSIONS_POLICY_DISABLED
 
 LOGGING = {

@@ -166,6 +166,15 @@ class LessonPage(TrainingPageMixin, BasePage):
     required = models.BooleanField(
         _("Bắt buộc để được cấp chứng nhận"), default=True, help_text=_("Bỏ chọn với bài đọc thêm.")
     )
+    package = models.ForeignKey(
+        "elearning.Package",
+        verbose_name=_("Gói bài giảng (SCORM, H5P)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lessons",
+        help_text=_("Bài học phát gói này; học viên hoàn thành gói thì bài được tính là đã học xong."),
+    )
 
     template = "training/lesson_page.html"
     parent_page_types = ["training.ModulePage"]
@@ -175,6 +184,7 @@ class LessonPage(TrainingPageMixin, BasePage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required")]),
+        FieldPanel("package"),
         FieldPanel("body"),
     ]
 

@@ -1,6 +1,7 @@
 """What the course and lesson pages show: the cached outline, and for a signed-in learner their own
 progress and quiz attempts. It assembles the rules of ``progress`` and ``quiz`` and holds none."""
 
+from .packages import player_context
 from .progress import course_is_complete, done_lesson_ids, progress_summary
 from .quiz import quiz_status
 from .structure import course_path_of, get_outline
@@ -56,8 +57,11 @@ def lesson_context(lesson, user):
         "is_done": False,
         "progress": None,
         "quiz_status": None,
+        "package_player": None,
     }
     if user.is_authenticated:
+        if lesson.package_id:
+            context["package_player"] = player_context(lesson, user)
         done_ids = done_lesson_ids(user, outline.course.pk)
         context["is_done"] = lesson.id in done_ids
         context["progress"] = progress_summary(lessons, done_ids)

@@ -47,13 +47,17 @@ def self_enrol(user, course):
     return enrol(user, course, source=EnrolmentSource.SELF)[0]
 
 
-def complete_lesson(user, lesson):
+def complete_lesson(user, lesson, *, by_package=False):
     """Marks ``lesson`` completed for ``user`` and issues the certificate when the course is done.
 
-    Returns the certificate issued now, if any."""
+    A lesson that plays a package (SCORM, H5P) is completed only by the package (``by_package``,
+    from ``training.services.packages``), never by the learner's button. Returns the certificate
+    issued now, if any."""
     course = lesson.course
     if course is None or not lesson.live:
         raise TrainingError(_("Bài học này không còn được công bố."))
+    if lesson.package_id and not by_package:
+        raise TrainingError(_("Bài này được tính là hoàn thành khi bạn học xong nội dung bài giảng điện tử."))
     self_enrol(user, course)
     LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"course": course})
     return issue_certificate_if_complete(user, course)
