@@ -48,13 +48,26 @@ class ReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
         if filters.get("course"):
             courses = courses.filter(pk=filters["course"].pk)
         data = reports.build_report(courses, filters.get("date_from"), filters.get("date_to"))
+        # Attendance counts beside completions; a report of one course leaves the events out.
+        event_data = (
+            []
+            if filters.get("course")
+            else reports.build_event_report(reports.report_events(filters.get("programme"))[:200])
+        )
         if request.GET.get("format") == "xlsx" and not form.errors:
-            content = reports.export_xlsx(data, filters.get("date_from"), filters.get("date_to"))
+            content = reports.export_xlsx(
+                data, filters.get("date_from"), filters.get("date_to"), event_reports=event_data
+            )
             return xlsx_response(content, f"bao-cao-dao-tao-{timezone.localdate():%Y%m%d}.xlsx")
         query = request.GET.copy()
         query["format"] = "xlsx"
         context = self.get_context_data(
-            form=form, reports=data, columns=reports.COLUMNS, export_query=query.urlencode()
+            form=form,
+            reports=data,
+            columns=reports.COLUMNS,
+            event_reports=event_data,
+            event_columns=reports.EVENT_COLUMNS,
+            export_query=query.urlencode(),
         )
         return self.render_to_response(context)
 

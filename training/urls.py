@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_packages
+from . import views, views_events, views_packages
 
 app_name = "training"
 
@@ -22,5 +22,7 @@ urlpatterns = [
         views_packages.package_commit,
         name="package_commit",
     ),
+    path("khoa-hoc-cua-toi/lop-tap-huan/<int:event_id>/dang-ky/", views_events.register, name="event_register"),
+    path("khoa-hoc-cua-toi/lop-tap-huan/<int:event_id>/huy-dang-ky/", views_events.cancel, name="event_cancel"),
     path("chung-nhan/<str:code>/", views.certificate_verify, name="certificate_verify"),
 ]

@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from elearning.viewsets import PackageViewSet
 
+from .admin_events import EventsViewSet
 from .admin_views import ImportViewSet, ReportViewSet
 from .forms import CertificateAdminForm, EnrolmentAdminForm, QuizAdminForm
 from .models import Certificate, Enrolment, Programme, Quiz
@@ -72,6 +73,7 @@ class TrainingViewSetGroup(ViewSetGroup):
         PackageViewSet("training_packages", url_prefix="dao-tao/goi-bai-giang"),
         EnrolmentViewSet("training_enrolments", url_prefix="dao-tao/ghi-danh"),
         ImportViewSet(),
+        EventsViewSet(),
         CertificateViewSet("training_certificates", url_prefix="dao-tao/chung-nhan"),
         ProgrammeViewSet("training_programmes", url_prefix="dao-tao/de-an"),
         ReportViewSet(),

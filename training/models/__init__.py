@@ -1,9 +1,15 @@
+from .events import ACTIVE_STATUSES, Attendance, AttendanceSource, Registration, RegistrationStatus
 from .pages import CoursePage, EventMode, LessonPage, ModulePage, TrainingEventPage, TrainingIndexPage
 from .programme import Programme
 from .progress import Certificate, Enrolment, EnrolmentSource, LessonCompletion
 from .quiz import Attempt, Choice, Question, QuestionKind, Quiz
 
 __all__ = [
+    "ACTIVE_STATUSES",
+    "Attendance",
+    "AttendanceSource",
+    "Registration",
+    "RegistrationStatus",
     "Attempt",
     "Certificate",
     "Choice",

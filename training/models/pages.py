@@ -249,8 +249,28 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
     meeting_link = models.URLField(
         _("Đường dẫn phòng họp trực tuyến"),
         blank=True,
-        help_text=_("Zoom, Google Meet... Chỉ học viên đã đăng nhập mới thấy đường dẫn này."),
+        help_text=_("Zoom, Google Meet... Chỉ người đã đăng ký (và được duyệt, nếu cần duyệt) mới thấy đường dẫn này."),
     )
+    registration_open = models.BooleanField(
+        _("Nhận đăng ký"), default=False, help_text=_("Học viên đăng ký và hủy đăng ký trên trang của lớp.")
+    )
+    capacity = models.PositiveIntegerField(
+        _("Số chỗ"), null=True, blank=True, help_text=_("Để trống nếu không giới hạn.")
+    )
+    registration_deadline = models.DateTimeField(_("Hạn đăng ký"), null=True, blank=True)
+    requires_approval = models.BooleanField(
+        _("Quản lý duyệt đăng ký"), default=False, help_text=_("Nếu chọn, đăng ký chỉ có hiệu lực khi được duyệt.")
+    )
+    recording = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Tệp ghi hình"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Video của buổi học; đặt trong một bộ sưu tập riêng tư để chỉ người đăng nhập xem được."),
+    )
+    recording_url = models.URLField(_("Đường dẫn bản ghi"), blank=True, help_text=_("Hoặc đường dẫn tới bản ghi."))
     organiser = models.CharField(_("Đơn vị tổ chức"), max_length=255, blank=True)
     partner = models.CharField(
         _("Đơn vị phối hợp"), max_length=255, blank=True, help_text=_("Ví dụ: Trường Chính trị tỉnh.")
@@ -284,6 +304,15 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("registration_open"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                FieldPanel("requires_approval"),
+            ],
+            heading=_("Đăng ký"),
+        ),
+        MultiFieldPanel([FieldPanel("recording"), FieldPanel("recording_url")], heading=_("Bản ghi buổi học")),
+        MultiFieldPanel(
+            [
                 FieldPanel("organiser"),
                 FieldPanel("partner"),
                 FieldPanel("audience"),
@@ -304,6 +333,8 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
         super().clean()
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("Thời gian kết thúc phải sau thời gian bắt đầu.")})
+        if self.registration_deadline and self.starts_at and self.registration_deadline > self.starts_at:
+            raise ValidationError({"registration_deadline": _("Hạn đăng ký phải trước giờ bắt đầu.")})
         if self.mode == EventMode.ONLINE and not self.meeting_link:
             raise ValidationError({"meeting_link": _("Lớp trực tuyến cần có đường dẫn phòng họp.")})
 
@@ -316,7 +347,7 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["show_meeting_link"] = self.is_online and request.user.is_authenticated and bool(self.meeting_link)
+        context.update(PAGE_CONTEXT["event"](self, request.user))
         context["is_past"] = self.is_past()
         context["share"] = share_links(self.full_url or "", self.title)
         return context

@@ -41,6 +41,7 @@ HEADERS = {
     "don vi": "unit",
 }
 REQUIRED_COLUMNS = ("name", "email", "unit")
+SIGN_IN_COLUMNS = ("name", "email")
 
 
 @dataclass
@@ -61,8 +62,9 @@ class ImportFileError(Exception):
         self.message = message
 
 
-def read_rows(uploaded):
-    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file."""
+def read_rows(uploaded, required=REQUIRED_COLUMNS):
+    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file whose header names the
+    ``required`` columns (a list of learners: name, email, unit; a sign-in sheet: name, email)."""
     name = (uploaded.name or "").lower()
     if uploaded.size > MAX_FILE_SIZE:
         raise ImportFileError(_("Tệp quá lớn (tối đa 2 MB)."))
@@ -76,9 +78,11 @@ def read_rows(uploaded):
     if not raw_rows:
         raise ImportFileError(_("Tệp không có dữ liệu."))
     header = [HEADERS.get(fold_vi(str(cell or "")).strip().lower()) for cell in raw_rows[0]]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
+    missing = [column for column in required if column not in header]
+    if missing and required == REQUIRED_COLUMNS:
         raise ImportFileError(_("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị."))
+    if missing:
+        raise ImportFileError(_("Dòng tiêu đề phải có các cột: Họ và tên, Email."))
     rows = []
     for line, cells in enumerate(raw_rows[1:], start=2):
         values = {}
@@ -224,4 +228,46 @@ def import_learners(course, rows, *, by, send_invitations=True):
         if send_invitations:
             for user in result.created:
                 queue_invitation(user, course)
+    return result
+
+
+def import_attendance(event, rows, *, by):
+    """The signed sign-in sheet of ``event``: every row must name an existing account (by email) whose
+    name matches; one bad row and nothing is recorded. Returns an ImportResult (``enrolled`` counts
+    the attendances that are new)."""
+    from .events import record_attendance
+
+    User = get_user_model()
+    emails = [values.get("email", "").strip().lower() for _line, values in rows]
+    accounts = {user.email.lower(): user for user in User.objects.filter(email__in=[e for e in emails if e])}
+    result = ImportResult()
+    seen = {}
+    users = []
+    for line, values in rows:
+        email = values.get("email", "").strip().lower()
+        name = values.get("name", "").strip()
+        user = accounts.get(email)
+        if not email:
+            problem = _("Thiếu email")
+        elif email in seen:
+            problem = _("Email trùng với dòng %(line)d") % {"line": seen[email]}
+        elif user is None:
+            problem = _("Không có tài khoản nào có email \u201c%(email)s\u201d") % {"email": email[:80]}
+        elif name and fold_vi(name).lower() != fold_vi(user.get_full_name()).lower():
+            problem = _("Họ và tên \u201c%(name)s\u201d không khớp với tài khoản (%(account)s)") % {
+                "name": name[:80],
+                "account": user.get_full_name(),
+            }
+        else:
+            problem = None
+        seen.setdefault(email, line)
+        if problem:
+            result.errors.append((line, problem))
+        else:
+            users.append(user)
+    if result.errors:
+        return result
+    with transaction.atomic():
+        result.enrolled = record_attendance(event, users, by=by)
+    result.existing = users
     return result

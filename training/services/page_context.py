@@ -1,6 +1,7 @@
 """What the course and lesson pages show: the cached outline, and for a signed-in learner their own
 progress and quiz attempts. It assembles the rules of ``progress`` and ``quiz`` and holds none."""
 
+from . import events
 from .packages import player_context
 from .progress import course_is_complete, done_lesson_ids, progress_summary
 from .quiz import quiz_status
@@ -68,3 +69,16 @@ def lesson_context(lesson, user):
         if quiz is not None:
             context["quiz_status"] = quiz_status(quiz, user)
     return context
+
+
+def event_context(event, user):
+    """The learner's registration, whether they may register, and whether they see the meeting link."""
+    registration = events.registration_of(user, event)
+    closed = events.registration_closed_reason(event)
+    return {
+        "registration": registration,
+        "registration_closed": closed,
+        "can_register": user.is_authenticated and closed is None and not (registration and registration.is_active),
+        "seats_left": None if event.capacity is None else max(event.capacity - events.seats_taken(event), 0),
+        "show_meeting_link": events.may_see_meeting_link(user, event, registration),
+    }
