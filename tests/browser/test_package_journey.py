@@ -7,8 +7,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import screenshot, sign_in
-from .test_training_journey import ensure_migration_data, fits
+from .conftest import fits, screenshot, sign_in
+from .test_training_journey import ensure_migration_data
 
 
 @pytest.fixture
