@@ -27,6 +27,7 @@ class PackageInfo:
     launch: str  # path of the launch file inside the package (SCORM) or "" (H5P)
     mastery_score: Decimal | None  # 0-100, None when the package sets none
     version_label: str
+    libraries: tuple = ()  # H5P: the library folders the content needs ("H5P.X-1.0")
 
 
 def local(tag):
@@ -150,4 +151,14 @@ def read_h5p_json(data):
     if not isinstance(meta, dict) or not isinstance(meta.get("mainLibrary"), str):
         raise PackageRefused(_("Tệp h5p.json không nêu thư viện chính (mainLibrary)."))
     title = meta.get("title") if isinstance(meta.get("title"), str) else ""
-    return PackageInfo(kind=H5P, title=title[:255], launch="", mastery_score=None, version_label="H5P")
+    libraries = []
+    for dependency in meta.get("preloadedDependencies") or []:
+        try:
+            libraries.append(
+                f"{dependency['machineName']}-{int(dependency['majorVersion'])}.{int(dependency['minorVersion'])}"
+            )
+        except (KeyError, TypeError, ValueError):
+            raise PackageRefused(_("Tệp h5p.json ghi sai một thư viện cần dùng.")) from None
+    return PackageInfo(
+        kind=H5P, title=title[:255], launch="", mastery_score=None, version_label="H5P", libraries=tuple(libraries)
+    )

@@ -202,3 +202,69 @@ def restore_data(package, record):
     if package.mastery_score is not None:
         data["scaled_passing_score"] = str((package.mastery_score / 100).normalize())
     return data
+
+
+# xAPI (H5P): the verbs that count, by their IRI.
+XAPI_VERBS = {
+    "http://adlnet.gov/expapi/verbs/attempted": "attempted",
+    "http://adlnet.gov/expapi/verbs/answered": "answered",
+    "http://adlnet.gov/expapi/verbs/completed": "completed",
+    "http://adlnet.gov/expapi/verbs/passed": "passed",
+    "http://adlnet.gov/expapi/verbs/failed": "failed",
+}
+MAX_STATE = 64_000
+
+
+def read_statement(statement):
+    """``(verb, score_percent, success, completion)`` of an xAPI statement, or None for one that does
+    not count (another verb, a sub-content's statement); CommitRefused when it is not a statement."""
+    if not isinstance(statement, dict) or not isinstance(statement.get("verb"), dict):
+        raise CommitRefused("not a statement")
+    verb = XAPI_VERBS.get(statement["verb"].get("id"))
+    context = statement.get("context") if isinstance(statement.get("context"), dict) else {}
+    extensions = context.get("extensions") if isinstance(context.get("extensions"), dict) else {}
+    if verb is None or extensions.get("http://h5p.org/x-api/h5p-subContentId"):
+        return None
+    result = statement.get("result") if isinstance(statement.get("result"), dict) else {}
+    score = result.get("score") if isinstance(result.get("score"), dict) else {}
+    percent = score_percent({key: score[key] for key in ("scaled", "raw", "min", "max") if key in score})
+    success = result.get("success") if isinstance(result.get("success"), bool) else None
+    completion = result.get("completion") if isinstance(result.get("completion"), bool) else None
+    return verb, percent, success, completion
+
+
+def apply_statement(package, record, statement):
+    """Records a statement of the H5P content; returns True when the package became satisfied now.
+    Like a quiz: done once it is completed (or passed) without failing."""
+    from .models import XapiStatement
+
+    read = read_statement(statement)
+    if read is None:
+        return False
+    verb, percent, success, completion = read
+    XapiStatement.objects.create(record=record, verb=verb, score=percent, success=success, completion=completion)
+    if percent is not None:
+        record.score = percent
+    if verb in ("completed", "passed") or completion:
+        record.completion_status = "completed"
+    if verb == "failed" or success is False:
+        record.success_status = "failed"
+    elif verb == "passed" or success is True:
+        record.success_status = "passed"
+    became = False
+    if record.satisfied_at is None and record.completion_status == "completed" and record.success_status != "failed":
+        record.satisfied_at = timezone.now()
+        became = True
+    record.save()
+    return became
+
+
+def save_h5p_state(record, state):
+    """The content's own state (``getCurrentState``), kept as JSON text to give back on the next visit."""
+    import json
+
+    text = json.dumps(state, ensure_ascii=False)
+    if len(text) > MAX_STATE:
+        raise CommitRefused("state too long")
+    record.suspend_data = text
+    record.save(update_fields=["suspend_data", "updated_at"])

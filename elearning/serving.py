@@ -49,9 +49,20 @@ def package_file_response(package, path):
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, SuspiciousFileOperation, OSError):
         raise Http404 from None
     response = FileResponse(handle, content_type=content_type(name))
+    patch_cache_control(response, private=True, max_age=3600)
+    return with_package_policy(response)
+
+
+def with_package_policy(response, *, read_from=None):
+    """What every answer from inside a package carries: the package policy, same-origin framing only.
+
+    ``read_from`` (an absolute URL of a package's folder) lets the page fetch that folder's files and
+    nothing else (H5P reads its JSON so): CSP sources may name a path."""
     response["X-Frame-Options"] = "SAMEORIGIN"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
-    patch_cache_control(response, private=True, max_age=3600)
+    policy = dict(settings.PACKAGE_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+    if read_from:
+        policy["connect-src"] = [read_from]
     # django-csp's middleware reads this attribute (what its csp_override decorator sets).
-    response._csp_config = settings.PACKAGE_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    response._csp_config = policy
     return response

@@ -64,6 +64,12 @@ def inspect(fileobj):
         info = read_h5p_json(read_small(archive, by_name[H5P_MANIFEST]))
         if H5P_CONTENT not in by_name:
             raise PackageRefused(_("Gói H5P thiếu tệp content/content.json."))
+        missing = [library for library in info.libraries if f"{library}/library.json" not in by_name]
+        if missing:
+            raise PackageRefused(
+                _("Gói H5P thiếu thư viện %(names)s; hãy xuất lại gói kèm đủ thư viện.")
+                % {"names": ", ".join(missing)[:200]}
+            )
     else:
         raise PackageRefused(
             _("Gói không có tệp imsmanifest.xml (SCORM) hay h5p.json (H5P) ở thư mục gốc; không phải gói bài giảng.")

@@ -6,5 +6,5 @@ H5P_STANDALONE = "vendor/h5p-standalone-3.8.2"
 RUNTIME_SCRIPTS = {
     "scorm12": f"{SCORM_AGAIN}/scorm12.min.js",
     "scorm2004": f"{SCORM_AGAIN}/scorm2004.min.js",
-    "h5p": f"{H5P_STANDALONE}/main.bundle.js",
+    "h5p": None,  # h5p-standalone runs inside the frame (templates/training/h5p_player.html)
 }

@@ -17,6 +17,7 @@ urlpatterns = [
         views_packages.package_file,
         name="package_file",
     ),
+    path("khoa-hoc-cua-toi/bai-hoc/<int:lesson_id>/h5p/", views_packages.h5p_player, name="h5p_player"),
     path(
         "khoa-hoc-cua-toi/bai-hoc/<int:lesson_id>/du-lieu-goi/",
         views_packages.package_commit,

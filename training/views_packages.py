@@ -9,12 +9,13 @@ import json
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseForbidden, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from elearning.serving import package_file_response
+from elearning.serving import package_file_response, with_package_policy
+from elearning.vendor import H5P_STANDALONE
 
 from .models import LessonPage
 from .services import TrainingError, packages
@@ -37,6 +38,28 @@ def package_file(request, lesson_id, path):
     if not packages.may_open(request.user, lesson):
         return HttpResponseForbidden()
     return package_file_response(lesson.package, path)
+
+
+@require_GET
+@never_cache
+def h5p_player(request, lesson_id):
+    """The page inside the lesson's frame that runs h5p-standalone on the package's files, under the
+    package policy (H5P writes its own frame with inline script)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    lesson = package_lesson(lesson_id)
+    if not lesson.package.is_h5p or not packages.may_open(request.user, lesson):
+        return HttpResponseForbidden()
+    player = packages.player_context(lesson, request.user, new_visit=False)
+    context = {
+        "player": player,
+        "content_url": player["base_url"].rstrip("/"),
+        "main_js": f"{H5P_STANDALONE}/main.bundle.js",
+        "frame_js": f"{H5P_STANDALONE}/frame.bundle.js",
+        "frame_css": f"{H5P_STANDALONE}/styles/h5p.css",
+    }
+    response = render(request, "training/h5p_player.html", context)
+    return with_package_policy(response, read_from=request.build_absolute_uri(player["base_url"]))
 
 
 def refused(status):
@@ -62,7 +85,7 @@ def package_commit(request, lesson_id):
         return refused(413)
     try:
         payload = json.loads(request.body.decode("utf-8"))
-        done, certificate = packages.save_scorm_commit(request.user, lesson, payload)
+        done, certificate = packages.save_commit(request.user, lesson, payload)
     except (UnicodeDecodeError, ValueError, TrainingError):
         return refused(400)
     return JsonResponse(

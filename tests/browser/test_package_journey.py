@@ -93,3 +93,53 @@ def test_learner_leaves_a_scorm_lesson_mid_way_resumes_and_finishes_it(phone, li
     report = reports.build_report([data["course"]])[0]
     assert (report.total.started, report.total.completed) == (1, 1)
     assert violations == []
+
+
+@pytest.fixture
+def h5p_lesson(transactional_db, settings, tmp_path):
+    from accounts.factories import learner
+    from elearning.storage import create_package
+    from home.models import HomePage
+    from tests.elearning.builders import h5p_zip
+    from training.factories import TrainingIndexPageFactory, build_course
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    ensure_migration_data()
+    index = TrainingIndexPageFactory(parent=HomePage.objects.get())
+    course, lessons = build_course(index, title="Phản biện xã hội", slug="phan-bien", modules=1, lessons_per_module=1)
+    package = create_package(io.BytesIO(h5p_zip()), name="cau-hoi.h5p")
+    lesson = lessons[0]
+    lesson.package = package
+    lesson.save_revision().publish()
+    student = learner(username="hocvien", full_name="Vũ Thị Học")
+    return {"course": course, "lesson": lesson, "student": student, "package": package}
+
+
+def test_learner_answers_an_h5p_lesson_leaves_resumes_and_completes_it(phone, live_server, h5p_lesson):
+    from training.models import LessonCompletion
+
+    data = h5p_lesson
+    errors = []
+    phone.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(phone, data["student"], live_server.url)
+    phone.goto(data["lesson"].url)
+    frame = phone.frame_locator("iframe[sandbox]")
+    expect(frame.get_by_text("Ai giám sát chính quyền cơ sở?")).to_be_visible()
+    frame.get_by_label("Câu trả lời").fill("Hội viên")
+    frame.get_by_role("button", name="Lưu câu trả lời").click()
+    assert wait_for(lambda: record_of(data) is not None and "Hội viên" in record_of(data).suspend_data), errors
+    screenshot(phone, "h5p-1-answered-phone")
+
+    phone.goto(data["course"].url)
+    phone.goto(data["lesson"].url)
+    expect(frame.get_by_text("Đã lưu câu trả lời: Hội viên")).to_be_visible()
+    expect(frame.get_by_label("Câu trả lời")).to_have_value("Hội viên")
+    frame.get_by_role("button", name="Kiểm tra").click()
+    expect(phone.get_by_text("Bạn đã hoàn thành bài giảng. Tiến độ khóa học đã được cập nhật.")).to_be_visible()
+    assert LessonCompletion.objects.filter(user=data["student"], lesson=data["lesson"]).exists()
+    record = record_of(data)
+    assert (str(record.score), record.success_status) == ("100.00", "passed")
+    phone.reload()
+    expect(phone.get_by_text("Đã học 1/1 bài (100%)")).to_be_visible()
+    assert fits(phone)
+    screenshot(phone, "h5p-2-completed-phone")

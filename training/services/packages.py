@@ -53,23 +53,26 @@ def token_is_valid(token, user, lesson):
     return data == {"u": user.pk, "l": lesson.pk}
 
 
-def player_context(lesson, user):
+def player_context(lesson, user, *, new_visit=True):
     """What the lesson page needs to play the package for ``user`` (None when they may not)."""
     if not may_open(user, lesson):
         return None
     package = lesson.package
     record = record_for(user, package)
-    runtime.start_visit(record)
+    if new_visit:
+        runtime.start_visit(record)
     launch_path = package.launch if package.is_scorm else ""
+    launch_url = reverse("training:package_file", args=[lesson.pk, launch_path]) if launch_path else ""
     return {
         "package": package,
         "record": record,
         "kind": package.kind,
         "runtime_script": RUNTIME_SCRIPTS[package.kind],
-        "launch_url": reverse("training:package_file", args=[lesson.pk, launch_path]) if launch_path else "",
+        "launch_url": launch_url or reverse("training:h5p_player", args=[lesson.pk]),
         "base_url": reverse("training:package_file", args=[lesson.pk, "-"])[:-1],
         "commit_url": reverse("training:package_commit", args=[lesson.pk]) + "?t=" + commit_token(user, lesson),
         "cmi": runtime.restore_data(package, record) if package.is_scorm else {},
+        "h5p_state": record.suspend_data if package.is_h5p else "",
         "learner": {"id": str(user.pk), "name": user.get_full_name() or user.get_username()},
     }
 
@@ -78,18 +81,26 @@ def lesson_done(user, lesson):
     return LessonCompletion.objects.filter(user=user, lesson=lesson).exists()
 
 
-def save_scorm_commit(user, lesson, payload):
-    """Stores a commit of the lesson's SCORM package; completes the lesson (and maybe the course) when
-    the package is satisfied. Returns ``(lesson_done, certificate_or_None)``."""
+def save_commit(user, lesson, payload):
+    """Stores what the lesson's package sent (a SCORM commit; for H5P an xAPI statement or its state);
+    completes the lesson (and maybe the course) when the package is satisfied. Returns
+    ``(lesson_done, certificate_or_None)``."""
     package = lesson.package
-    if package is None or not package.is_scorm:
-        raise TrainingError("not a SCORM lesson")
+    if package is None:
+        raise TrainingError("not a package lesson")
     with transaction.atomic():
         record = PackageRecord.objects.select_for_update().filter(user=user, package=package).first()
         if record is None:
             record = record_for(user, package)
         try:
-            runtime.apply_commit(package, record, payload)
+            if package.is_scorm:
+                runtime.apply_commit(package, record, payload)
+            elif isinstance(payload, dict) and "statement" in payload:
+                runtime.apply_statement(package, record, payload["statement"])
+            elif isinstance(payload, dict) and "state" in payload:
+                runtime.save_h5p_state(record, payload["state"])
+            else:
+                raise runtime.CommitRefused("nothing to save")
         except runtime.CommitRefused as refused:
             raise TrainingError(str(refused)) from None
     certificate = None
