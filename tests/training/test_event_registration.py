@@ -152,3 +152,29 @@ def test_the_manager_approves_on_the_list(client, online_event, student):
 def test_learners_cannot_reach_the_attendance_pages(client, online_event, student):
     client.force_login(student)
     assert client.get(f"/admin/dao-tao/lop-tap-huan/{online_event.pk}/").status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_attendance_gives_a_certificate_verified_like_a_course_certificate(client, online_event, student):
+    from training.models import Certificate
+
+    online_event.attendance_certificate = True
+    online_event.save_revision().publish()
+    online_event.refresh_from_db()
+    events.set_attendance(online_event, [student.pk], by=training_manager())
+    events.set_attendance(online_event, [student.pk], by=training_manager())  # once only
+    certificate = Certificate.objects.get(user=student, event=online_event)
+    assert certificate.course_id is None and certificate.course_title == "Giao ban trực tuyến"
+    html = client.get(certificate.get_absolute_url()).content.decode()
+    assert "Chứng nhận hợp lệ" in html and "Lớp tập huấn" in html and "Giao ban trực tuyến" in html
+    client.force_login(student)
+    assert "đã tham dự lớp tập huấn" in client.get(certificate.get_print_url()).content.decode()
+    assert certificate.code in client.get("/khoa-hoc-cua-toi/").content.decode()
+
+
+@pytest.mark.django_db
+def test_without_the_option_attendance_gives_no_certificate(online_event, student):
+    from training.models import Certificate
+
+    events.set_attendance(online_event, [student.pk], by=training_manager())
+    assert not Certificate.objects.filter(user=student).exists()

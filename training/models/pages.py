@@ -261,6 +261,11 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
     requires_approval = models.BooleanField(
         _("Quản lý duyệt đăng ký"), default=False, help_text=_("Nếu chọn, đăng ký chỉ có hiệu lực khi được duyệt.")
     )
+    attendance_certificate = models.BooleanField(
+        _("Cấp giấy chứng nhận tham dự"),
+        default=False,
+        help_text=_("Người được điểm danh có mặt nhận giấy chứng nhận, tra cứu được như chứng nhận khóa học."),
+    )
     recording = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("Tệp ghi hình"),
@@ -307,6 +312,7 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
                 FieldPanel("registration_open"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
                 FieldPanel("requires_approval"),
+                FieldPanel("attendance_certificate"),
             ],
             heading=_("Đăng ký"),
         ),

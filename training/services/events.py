@@ -1,12 +1,14 @@
 """Training events: registration (capacity, deadline, optional approval), who sees the meeting link,
 and attendance. The sign-in sheet's import is in ``enrolment_import``; the figures in ``reports``."""
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ..models import ACTIVE_STATUSES, Attendance, AttendanceSource, Registration, RegistrationStatus, TrainingEventPage
 from . import TrainingError
+from .progress import issue_attendance_certificates
 
 MANAGER_PERMISSION = "training.change_registration"
 
@@ -106,6 +108,7 @@ def set_attendance(event, user_ids, *, by):
             ],
             ignore_conflicts=True,
         )
+        issue_attendance_certificates(event, list(get_user_model().objects.filter(pk__in=user_ids - present)))
     return len(user_ids)
 
 
@@ -116,6 +119,7 @@ def record_attendance(event, users, *, by, source=AttendanceSource.IMPORT):
     Attendance.objects.bulk_create(
         [Attendance(event=event, user=user, source=source, recorded_by=by) for user in new], ignore_conflicts=True
     )
+    issue_attendance_certificates(event, new)
     return len(new)
 
 

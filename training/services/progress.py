@@ -104,6 +104,27 @@ def issue_certificate_if_complete(user, course):
     return certificate
 
 
+def issue_attendance_certificates(event, users):
+    """Certificates of attendance for ``users`` at ``event`` (when the event gives them), once each;
+    returns how many were issued now."""
+    if not event.attendance_certificate:
+        return 0
+    have = set(Certificate.objects.filter(event=event, user__in=users).values_list("user_id", flat=True))
+    issued = 0
+    for user in users:
+        if user.pk in have:
+            continue
+        try:
+            with transaction.atomic():
+                Certificate.objects.create(
+                    user=user, event=event, holder_name=user.get_full_name(), course_title=event.title
+                )
+        except IntegrityError:  # issued meanwhile
+            continue
+        issued += 1
+    return issued
+
+
 def revoke_certificate(certificate, *, by, reason):
     """Revokes ``certificate`` with a reason (required); revoking it again only corrects the reason,
     keeping who revoked it and when."""
