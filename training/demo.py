@@ -387,6 +387,8 @@ def load(command):
             "start_date": datetime.date(2026, 1, 1),
             "end_date": datetime.date(2030, 12, 31),
             "description": "Bồi dưỡng kỹ năng giám sát, phản biện xã hội cho cán bộ Hội cấp xã và chi hội.",
+            "objectives": "100% Chủ tịch Hội LHPN xã được bồi dưỡng kỹ năng giám sát\n"
+            "Mỗi chi hội có ít nhất một cán bộ nắm quy trình phản biện xã hội",
         },
     )
     index = child_page(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_events, views_packages
+from . import views, views_events, views_packages, views_programmes
 
 app_name = "training"
 
@@ -25,5 +25,6 @@ urlpatterns = [
     ),
     path("khoa-hoc-cua-toi/lop-tap-huan/<int:event_id>/dang-ky/", views_events.register, name="event_register"),
     path("khoa-hoc-cua-toi/lop-tap-huan/<int:event_id>/huy-dang-ky/", views_events.cancel, name="event_cancel"),
+    path("dao-tao/de-an/<slug:slug>/", views_programmes.programme_page, name="programme"),
     path("chung-nhan/<str:code>/", views.certificate_verify, name="certificate_verify"),
 ]

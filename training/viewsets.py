@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from elearning.viewsets import PackageViewSet
 
 from .admin_events import EventsViewSet
-from .admin_views import ImportViewSet, ReportViewSet
+from .admin_views import ImportViewSet, ProgrammeReportViewSet, ReportViewSet
 from .forms import CertificateAdminForm, EnrolmentAdminForm, QuizAdminForm
 from .models import Certificate, Enrolment, Programme, Quiz
 
@@ -18,7 +18,7 @@ class ProgrammeViewSet(ModelViewSet):
     menu_label = _("Đề án")
     list_display = ["name", "code", "start_date", "end_date"]
     search_fields = ["name", "code"]
-    form_fields = ["name", "code", "start_date", "end_date", "description"]
+    form_fields = ["name", "code", "slug", "start_date", "end_date", "description", "objectives"]
 
 
 class QuizViewSet(ModelViewSet):
@@ -77,4 +77,5 @@ class TrainingViewSetGroup(ViewSetGroup):
         CertificateViewSet("training_certificates", url_prefix="dao-tao/chung-nhan"),
         ProgrammeViewSet("training_programmes", url_prefix="dao-tao/de-an"),
         ReportViewSet(),
+        ProgrammeReportViewSet(),
     )

@@ -28,3 +28,15 @@ def training_home_section(request, home_page):
         "request": request,
     }
     return render_to_string("training/includes/home_section.html", context, request=request)
+
+
+@hooks.register("portal_cache_listing_paths")
+def programme_listing_paths(page):
+    """A course or an event is listed on its programme's page."""
+    programme_id = getattr(page, "programme_id", None)
+    if not programme_id:
+        return []
+    from .models import Programme
+
+    programme = Programme.objects.filter(pk=programme_id).only("slug").first()
+    return [programme.get_absolute_url()] if programme else []

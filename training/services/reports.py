@@ -41,6 +41,7 @@ class Figures:
     score_total: Decimal = Decimal(0)
     registered: int = 0
     attended: int = 0
+    trained: int = 0  # a programme's: completed one of its courses or attended one of its events
 
     def add(self, other):
         for name in (
@@ -53,6 +54,7 @@ class Figures:
             "score_total",
             "registered",
             "attended",
+            "trained",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -67,6 +69,10 @@ class Figures:
     @property
     def coverage(self):
         return round(100 * self.completed / self.learners, 1) if self.learners else None
+
+    @property
+    def coverage_trained(self):
+        return round(100 * self.trained / self.learners, 1) if self.learners else None
 
     @property
     def attendance_coverage(self):
@@ -149,7 +155,7 @@ class UnitTree:
                     break
         ordered = [rows[unit.pk] for unit in self.units]
         no_unit = rows[NO_UNIT].total
-        if no_unit.learners or no_unit.enrolled or no_unit.registered or no_unit.attended:
+        if no_unit.learners or no_unit.enrolled or no_unit.registered or no_unit.attended or no_unit.trained:
             ordered.append(rows[NO_UNIT])
         return ordered, total
 
@@ -235,6 +241,58 @@ def build_event_report(events):
         rows, total = tree.roll_up(lambda unit_id, event_id=event.pk: own.get((event_id, unit_id), Figures()))
         reports.append(EventReport(event=event, rows=rows, total=total))
     return reports
+
+
+@dataclass
+class ProgrammeReport:
+    programme: object
+    rows: list
+    total: Figures
+
+
+def build_programme_report(programme):
+    """Cadres trained by a programme, per unit rolled up the tree: who completed one of its courses,
+    who attended one of its events, and who did either (``trained``, counted once). Four queries
+    whatever the number of learners, courses and events."""
+    tree = UnitTree.load()
+    completed = dict(
+        Enrolment.objects.filter(course__programme=programme, completed_at__isnull=False)
+        .values_list("user_id", "user__unit_id")
+        .distinct()
+    )
+    attended = dict(
+        Attendance.objects.filter(event__programme=programme).values_list("user_id", "user__unit_id").distinct()
+    )
+    own = defaultdict(Figures)  # unit_id -> figures
+    for unit_id in completed.values():
+        own[unit_id].completed += 1
+    for unit_id in attended.values():
+        own[unit_id].attended += 1
+    for unit_id in {**completed, **attended}.values():
+        own[unit_id].trained += 1
+    rows, total = tree.roll_up(lambda unit_id: own.get(unit_id, Figures()))
+    return ProgrammeReport(programme=programme, rows=rows, total=total)
+
+
+PROGRAMME_COLUMNS = [
+    ("learners", gettext_lazy("Học viên trong đơn vị")),
+    ("completed", gettext_lazy("Hoàn thành khóa học")),
+    ("attended", gettext_lazy("Dự lớp tập huấn")),
+    ("trained", gettext_lazy("Đã được đào tạo")),
+    ("coverage_trained", gettext_lazy("Độ bao phủ (%)")),
+]
+
+
+def export_programme_xlsx(report):
+    spreadsheet = Spreadsheet()
+    sheet = spreadsheet.sheet(_("Đề án"))
+    sheet.append([str(report.programme)])
+    sheet.append([_("Đơn vị"), *[str(label) for _key, label in PROGRAMME_COLUMNS]], bold=True)
+    for row in report.rows:
+        sheet.append([row.name, *_figures(row.total, PROGRAMME_COLUMNS)], indent=row.depth * 2)
+    sheet.append([_("Tổng cộng"), *_figures(report.total, PROGRAMME_COLUMNS)])
+    sheet.widths(45)
+    return spreadsheet.to_bytes()
 
 
 def report_events(programme=None):
