@@ -222,6 +222,9 @@ class LessonPage(TrainingPageMixin, BasePage):
         return context
 
 
+VIDEO_EXTENSIONS = {"mp4", "webm", "m4v", "ogv"}
+
+
 class EventMode(models.TextChoices):
     IN_PERSON = "in_person", _("Trực tiếp")
     ONLINE = "online", _("Trực tuyến")
@@ -347,6 +350,15 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
     @property
     def is_online(self):
         return self.mode == EventMode.ONLINE
+
+    @property
+    def has_recording(self):
+        return bool(self.recording_id or self.recording_url)
+
+    @property
+    def recording_is_video(self):
+        """A video file the browser plays itself (otherwise it is offered for download)."""
+        return bool(self.recording_id) and self.recording.file_extension.lower() in VIDEO_EXTENSIONS
 
     def is_past(self, now=None):
         return (self.ends_at or self.starts_at) < (now or timezone.now())
