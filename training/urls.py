@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_events, views_packages, views_programmes
+from . import views, views_events, views_packages, views_programmes, views_reminders
 
 app_name = "training"
 
@@ -26,5 +26,6 @@ urlpatterns = [
     path("khoa-hoc-cua-toi/lop-tap-huan/<int:event_id>/dang-ky/", views_events.register, name="event_register"),
     path("khoa-hoc-cua-toi/lop-tap-huan/<int:event_id>/huy-dang-ky/", views_events.cancel, name="event_cancel"),
     path("dao-tao/de-an/<slug:slug>/", views_programmes.programme_page, name="programme"),
+    path("khoa-hoc-cua-toi/nhac-hoc/tu-choi/<str:token>/", views_reminders.opt_out, name="reminder_opt_out"),
     path("chung-nhan/<str:code>/", views.certificate_verify, name="certificate_verify"),
 ]

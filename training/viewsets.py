@@ -9,7 +9,7 @@ from elearning.viewsets import PackageViewSet
 from .admin_events import EventsViewSet
 from .admin_views import ImportViewSet, ProgrammeReportViewSet, ReportViewSet
 from .forms import CertificateAdminForm, EnrolmentAdminForm, QuizAdminForm
-from .models import Certificate, Enrolment, Programme, Quiz
+from .models import Certificate, Enrolment, Programme, Quiz, Reminder
 
 
 class ProgrammeViewSet(ModelViewSet):
@@ -64,6 +64,20 @@ class CertificateViewSet(ModelViewSet):
         ).bind_to_model(Certificate)
 
 
+class ReminderViewSet(ModelViewSet):
+    """What reminder mails went to whom (the mails themselves are in "Thư thông báo")."""
+
+    model = Reminder
+    icon = "mail"
+    menu_label = _("Thư nhắc học")
+    list_display = ["user", "sent_at"]
+    search_fields = ["user__full_name", "user__username", "user__email"]
+    form_fields = ["user"]  # never edited: managers hold only the view permission
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["user", "sent_at", "courses", "events", "message"]
+
+
 class TrainingViewSetGroup(ViewSetGroup):
     menu_label = _("Đào tạo")
     menu_icon = "calendar-check"
@@ -78,4 +92,5 @@ class TrainingViewSetGroup(ViewSetGroup):
         ProgrammeViewSet("training_programmes", url_prefix="dao-tao/de-an"),
         ReportViewSet(),
         ProgrammeReportViewSet(),
+        ReminderViewSet("training_reminders", url_prefix="dao-tao/thu-nhac-hoc"),
     )

@@ -3,12 +3,15 @@ from .pages import CoursePage, EventMode, LessonPage, ModulePage, TrainingEventP
 from .programme import Programme
 from .progress import Certificate, Enrolment, EnrolmentSource, LessonCompletion
 from .quiz import Attempt, Choice, Question, QuestionKind, Quiz
+from .reminders import Reminder, ReminderOptOut
 
 __all__ = [
     "ACTIVE_STATUSES",
     "Attendance",
     "AttendanceSource",
     "Registration",
+    "Reminder",
+    "ReminderOptOut",
     "RegistrationStatus",
     "Attempt",
     "Certificate",

@@ -39,6 +39,8 @@ class Enrolment(models.Model):
         related_name="+",
     )
     completed_at = models.DateTimeField(_("Hoàn thành"), null=True, blank=True)
+    # When the learner last opened the course or one of its lessons (reminders read it; at most hourly).
+    last_seen_at = models.DateTimeField(_("Lần học gần nhất"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Ghi danh")

@@ -3,7 +3,7 @@ progress and quiz attempts. It assembles the rules of ``progress`` and ``quiz`` 
 
 from . import events
 from .packages import player_context
-from .progress import course_is_complete, done_lesson_ids, progress_summary
+from .progress import course_is_complete, done_lesson_ids, note_visit, progress_summary
 from .quiz import quiz_status
 from .structure import course_path_of, get_outline
 
@@ -28,6 +28,7 @@ def course_context(course, user):
         "completed": False,
     }
     if user.is_authenticated:
+        note_visit(user, course.pk)
         done_ids = done_lesson_ids(user, course.pk)
         for module in outline.modules:
             for lesson in module.outline_lessons:
@@ -61,6 +62,7 @@ def lesson_context(lesson, user):
         "package_player": None,
     }
     if user.is_authenticated:
+        note_visit(user, outline.course.pk)
         if lesson.package_id:
             context["package_player"] = player_context(lesson, user)
         done_ids = done_lesson_ids(user, outline.course.pk)

@@ -3,6 +3,7 @@
 What the course and lesson pages show is assembled in ``page_context`` from these rules."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,6 +62,17 @@ def complete_lesson(user, lesson, *, by_package=False):
     self_enrol(user, course)
     LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"course": course})
     return issue_certificate_if_complete(user, course)
+
+
+def note_visit(user, course_id, now=None):
+    """The learner opened the course (or one of its lessons): reminders count inactivity from here.
+    One UPDATE, and only when the last visit is more than an hour old."""
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    Enrolment.objects.filter(user=user, course_id=course_id).filter(
+        Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=now - timedelta(hours=1))
+    ).update(last_seen_at=now)
 
 
 def final_quiz(course):
@@ -177,8 +189,6 @@ def my_courses(user):
     lessons_by_course = {}
     courses = {enrolment.course_id: enrolment.course for enrolment in enrolments}
     if courses:
-        from django.db.models import Q
-
         path_filter = Q()
         for course in courses.values():
             path_filter |= Q(path__startswith=course.path, depth__gt=course.depth)
