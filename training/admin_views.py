@@ -1,5 +1,6 @@
 """Admin views that are not plain model editing: the report (with XLSX export) and the import."""
 
+from django import forms
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from home.admin_views import PermissionRequiredMixin, SingleViewSet, Spreadsheet
 from home.spreadsheets import xlsx_response
 
 from .forms import ImportForm, ReportFilterForm
+from .models import Programme
 from .services import reports
 from .services.enrolment_import import import_learners, read_rows
 
@@ -35,13 +37,55 @@ class ReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
         if filters.get("course"):
             courses = courses.filter(pk=filters["course"].pk)
         data = reports.build_report(courses, filters.get("date_from"), filters.get("date_to"))
+        # Attendance counts beside completions; a report of one course leaves the events out.
+        event_data = (
+            []
+            if filters.get("course")
+            else reports.build_event_report(reports.report_events(filters.get("programme"))[:200])
+        )
         if request.GET.get("format") == "xlsx" and not form.errors:
-            content = reports.export_xlsx(data, filters.get("date_from"), filters.get("date_to"))
+            content = reports.export_xlsx(
+                data, filters.get("date_from"), filters.get("date_to"), event_reports=event_data
+            )
             return xlsx_response(content, f"bao-cao-dao-tao-{timezone.localdate():%Y%m%d}.xlsx")
         query = request.GET.copy()
         query["format"] = "xlsx"
         context = self.get_context_data(
-            form=form, reports=data, columns=reports.COLUMNS, export_query=query.urlencode()
+            form=form,
+            reports=data,
+            columns=reports.COLUMNS,
+            event_reports=event_data,
+            event_columns=reports.EVENT_COLUMNS,
+            export_query=query.urlencode(),
+        )
+        return self.render_to_response(context)
+
+
+class ProgrammeReportForm(forms.Form):
+    programme = forms.ModelChoiceField(label=gettext_lazy("Đề án"), queryset=Programme.objects.all())
+
+
+class ProgrammeReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Cadres trained per unit by a programme: course completions and attendance, and either."""
+
+    permission = REPORT_PERMISSION
+    template_name = "training/admin/programme_report.html"
+    page_title = gettext_lazy("Báo cáo đề án")
+    header_icon = "clipboard-list"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get(self, request, *args, **kwargs):
+        form = ProgrammeReportForm(request.GET or None)
+        report = reports.build_programme_report(form.cleaned_data["programme"]) if form.is_valid() else None
+        if report is not None and request.GET.get("format") == "xlsx":
+            content = reports.export_programme_xlsx(report)
+            return xlsx_response(content, f"bao-cao-de-an-{report.programme.slug}-{timezone.localdate():%Y%m%d}.xlsx")
+        query = request.GET.copy()
+        query["format"] = "xlsx"
+        context = self.get_context_data(
+            form=form, report=report, columns=reports.PROGRAMME_COLUMNS, export_query=query.urlencode()
         )
         return self.render_to_response(context)
 
@@ -80,6 +124,14 @@ class ReportViewSet(SingleViewSet):
     menu_label = gettext_lazy("Báo cáo")
     name = "training_report"
     url_prefix = "dao-tao/bao-cao"
+
+
+class ProgrammeReportViewSet(SingleViewSet):
+    view_class = ProgrammeReportView
+    icon = "clipboard-list"
+    menu_label = gettext_lazy("Báo cáo đề án")
+    name = "training_programme_report"
+    url_prefix = "dao-tao/bao-cao-de-an"
 
 
 class ImportViewSet(SingleViewSet):

@@ -46,3 +46,15 @@ def training_dashboard_panels():
     from .dashboard import TrainingPanel, UpcomingEventsPanel
 
     return [TrainingPanel, UpcomingEventsPanel]
+
+
+@hooks.register("portal_cache_listing_paths")
+def programme_listing_paths(page):
+    """A course or an event is listed on its programme's page."""
+    programme_id = getattr(page, "programme_id", None)
+    if not programme_id:
+        return []
+    from .models import Programme
+
+    programme = Programme.objects.filter(pk=programme_id).only("slug").first()
+    return [programme.get_absolute_url()] if programme else []

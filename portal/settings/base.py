@@ -13,7 +13,7 @@ from dotenv import load_dotenv
 
 from portal.config import email_settings, tasks_setting
 
-from . import headers, search, static_bundles
+from . import headers, lms, search, static_bundles
 from .i18n import *  # noqa: F403 - languages, time zone, catalogues: Vietnamese first, English under /en/
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "accounts",
     "news",
     "training",
+    "elearning",
     "feedback",
     "documents",
     "organisation",
@@ -377,6 +378,7 @@ CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = headers.content_securit
     frame_hosts=env("CSP_FRAME_HOSTS", " ".join(headers.VIDEO_HOSTS)).split(),
 )
 ADMIN_PATH_PREFIXES = ["/admin/"]
+globals().update(lms.settings(env))  # e-learning packages and training reminders (portal/settings/lms.py)
 PERMISSIONS_POLICY_DISABLED = headers.PERMISSIONS_POLICY_DISABLED
 
 LOGGING = {

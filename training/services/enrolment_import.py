@@ -35,6 +35,7 @@ HEADERS = {
 }
 REQUIRED_COLUMNS = ("name", "email", "unit")
 LEARNERS = "Học viên"
+SIGN_IN_COLUMNS = ("name", "email")
 
 
 @dataclass
@@ -42,14 +43,15 @@ class LearnerImportResult(ImportResult):
     enrolled: int = 0
 
 
-def read_rows(uploaded):
-    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file (``home.spreadsheet_import``)."""
-    return read_table(
-        uploaded,
-        HEADERS,
-        REQUIRED_COLUMNS,
-        missing_message=_("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị."),
-    )
+def read_rows(uploaded, required=REQUIRED_COLUMNS):
+    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file (``home.spreadsheet_import``)
+    whose header names the ``required`` columns (a list of learners: name, email, unit; a sign-in sheet:
+    name, email)."""
+    if required == REQUIRED_COLUMNS:
+        missing = _("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị.")
+    else:
+        missing = _("Dòng tiêu đề phải có các cột: Họ và tên, Email.")
+    return read_table(uploaded, HEADERS, required, missing_message=missing)
 
 
 def _units_by_name():
@@ -159,4 +161,46 @@ def import_learners(course, rows, *, by, send_invitations=True):
         if send_invitations:
             for user in result.created:
                 queue_invitation(user, course)
+    return result
+
+
+def import_attendance(event, rows, *, by):
+    """The signed sign-in sheet of ``event``: every row must name an existing account (by email) whose
+    name matches; one bad row and nothing is recorded. Returns a LearnerImportResult (``enrolled`` counts
+    the attendances that are new)."""
+    from .events import record_attendance
+
+    User = get_user_model()
+    emails = [values.get("email", "").strip().lower() for _line, values in rows]
+    accounts = {user.email.lower(): user for user in User.objects.filter(email__in=[e for e in emails if e])}
+    result = LearnerImportResult()
+    seen = {}
+    users = []
+    for line, values in rows:
+        email = values.get("email", "").strip().lower()
+        name = values.get("name", "").strip()
+        user = accounts.get(email)
+        if not email:
+            problem = _("Thiếu email")
+        elif email in seen:
+            problem = _("Email trùng với dòng %(line)d") % {"line": seen[email]}
+        elif user is None:
+            problem = _("Không có tài khoản nào có email \u201c%(email)s\u201d") % {"email": email[:80]}
+        elif name and fold_vi(name).lower() != fold_vi(user.get_full_name()).lower():
+            problem = _("Họ và tên \u201c%(name)s\u201d không khớp với tài khoản (%(account)s)") % {
+                "name": name[:80],
+                "account": user.get_full_name(),
+            }
+        else:
+            problem = None
+        seen.setdefault(email, line)
+        if problem:
+            result.errors.append((line, problem))
+        else:
+            users.append(user)
+    if result.errors:
+        return result
+    with transaction.atomic():
+        result.enrolled = record_attendance(event, users, by=by)
+    result.existing = users
     return result
