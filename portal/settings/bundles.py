@@ -1,0 +1,25 @@
+"""What every page loads: one stylesheet and one script, joined from these files (portal/static_bundles.py)."""
+
+STATIC_BUNDLES = {
+    "css/site.css": {
+        "files": [
+            "css/portal.css",
+            "css/header.css",
+            "css/comments.css",
+            "css/feedback.css",
+            "css/search.css",
+            "training/training.css",
+        ],
+        "print": ["css/print.css"],
+    },
+    "js/site.js": {
+        "files": [
+            "js/text-size.js",
+            "js/portal.js",
+            "js/header.js",
+            "js/search-suggest.js",
+            "js/news.js",
+            "js/proof-of-work.js",
+        ]
+    },
+}
