@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OrganisationUnit
 from home.forms import VisitorTextMixin
-from home.phones import normalise_vn_phone
+from home.phones import VietnamesePhoneField
 
 from .models import Topic
 from .spam import SpamProtectedForm
@@ -60,9 +60,7 @@ class FeedbackForm(SpamProtectedForm):
         help_text=_("Tối đa 3 tệp ảnh (JPEG, PNG, WebP) hoặc PDF, mỗi tệp không quá 5 MB."),
     )
     name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
-    phone = forms.CharField(
-        label=_("Số điện thoại"), max_length=20, required=False, widget=forms.TextInput(attrs={"type": "tel"})
-    )
+    phone = VietnamesePhoneField(label=_("Số điện thoại"))
     email = forms.EmailField(label=_("Thư điện tử"), required=False, max_length=254)
     wants_reply = forms.BooleanField(
         label=_("Tôi muốn nhận trả lời (cần để lại số điện thoại hoặc thư điện tử)"), required=False
@@ -81,17 +79,6 @@ class FeedbackForm(SpamProtectedForm):
             self.fields["consent"].help_text = format_html(
                 '<a href="{}">{}</a>', privacy_url, _("Đọc chính sách bảo vệ dữ liệu cá nhân")
             )
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and normalise_vn_phone(phone) is None:
-            raise forms.ValidationError(
-                _(
-                    "Số điện thoại chưa đúng. Xin nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc số máy bàn "
-                    "có mã vùng (ví dụ 0243 825 1234); có thể bắt đầu bằng +84."
-                )
-            )
-        return phone
 
     def clean_content(self):
         return self.cleaned_data["content"].strip()

@@ -6,7 +6,6 @@ accounts get an unusable password and an e-mail inviting them to set one."""
 import contextlib
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -17,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import OrganisationUnit
+from home.phones import normalise_vn_phone
 from home.text import fold_vi
 
 from ..models import EnrolmentSource
@@ -26,7 +26,6 @@ from .progress import enrol
 MAX_FILE_SIZE = 2 * 1024 * 1024
 MAX_ROWS = 3000
 LEARNERS = "Học viên"
-PHONE_RE = re.compile(r"^\+?[0-9 .]{8,15}$")
 
 # Folded header -> field. Accepts the Vietnamese headers and their ASCII forms.
 HEADERS = {
@@ -150,7 +149,7 @@ def validate_rows(rows):
         if email and email in seen:
             problems.append(_("email trùng với dòng %(line)d") % {"line": seen[email]})
         seen.setdefault(email, line)
-        if phone and not PHONE_RE.match(phone):
+        if phone and normalise_vn_phone(phone) is None:
             problems.append(_("số điện thoại \u201c%(phone)s\u201d không hợp lệ") % {"phone": phone[:30]})
         if len(position) > 150:
             problems.append(_("chức vụ quá dài"))
