@@ -17,6 +17,7 @@ urlpatterns = [
     path("tim-kiem/", include("search.urls")),
     path("", include("training.urls")),
     path("", include("feedback.urls")),
+    path("", include("offline.urls")),
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "training",
     "feedback",
     "search",
+    "offline",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -5,6 +5,7 @@ STATIC_BUNDLES = {
         "files": [
             "css/portal.css",
             "css/header.css",
+            "css/offline.css",
             "css/comments.css",
             "css/feedback.css",
             "css/search.css",
@@ -17,6 +18,7 @@ STATIC_BUNDLES = {
             "js/text-size.js",
             "js/portal.js",
             "js/header.js",
+            "js/offline.js",
             "js/search-suggest.js",
             "js/news.js",
             "js/proof-of-work.js",
