@@ -49,6 +49,7 @@ def demo_site(transactional_db, settings):
             "lesson": lesson.url,
             "certificate verification": certificate.get_absolute_url(),
             "sign-in": "/tai-khoan/dang-nhap/",
+            "offline page": "/ngoai-tuyen/",
         },
         "learner": {
             "course (signed in)": course.url,
