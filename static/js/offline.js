@@ -55,9 +55,13 @@
             }).map(function (name) { return caches.delete(name); }));
         });
     }
+    // A saved copy (the service worker marks it) says nothing of who is signed in now; a page from the
+    // server does: signed out, or another account, and the previous learner's copies go.
+    var savedCopy = !!(status && status.hasAttribute("data-saved-copy"));
+    function offline() { return savedCopy || !navigator.onLine; }
     var remembered = localStorage.getItem(USER);
-    if (user && remembered && remembered !== user) { forgetLearner(); }
-    if (user) { localStorage.setItem(USER, user); }
+    if (!savedCopy && remembered && remembered !== user) { forgetLearner(); }
+    if (user && !savedCopy) { localStorage.setItem(USER, user); }
     document.querySelectorAll("[data-sign-out]").forEach(function (form) {
         form.addEventListener("submit", function (event) {
             if (form.getAttribute("data-cleared")) { return; }
@@ -98,7 +102,7 @@
                 item.appendChild(mark);
             } else if (!waiting && mark) { mark.remove(); }
         });
-        if (!navigator.onLine) {
+        if (offline()) {
             say([T.offline].concat(pending.length ? [format(T.pending, {count: pending.length})] : []));
         }
     }
@@ -106,7 +110,7 @@
     var syncing = false;
     function sync() {
         var pending = mine(), url = "/khoa-hoc-cua-toi/dong-bo/";
-        if (syncing || !user || !pending.length || !navigator.onLine) { return; }
+        if (syncing || !user || !pending.length || offline()) { return; }
         syncing = true;
         fetch(url, {
             method: "POST", credentials: "same-origin",
@@ -127,7 +131,7 @@
     // A lesson marked completed offline.
     document.querySelectorAll("[data-offline-complete]").forEach(function (form) {
         form.addEventListener("submit", function (event) {
-            if (navigator.onLine) { return; }
+            if (!offline()) { return; }
             event.preventDefault();
             enqueue({kind: "lesson", lesson: parseInt(form.getAttribute("data-offline-complete"), 10)});
             var note = document.createElement("p");
@@ -197,7 +201,7 @@
         Array.prototype.forEach.call(box.querySelectorAll("form, .button"), function (node) { node.hidden = true; });
         box.appendChild(form);
     }
-    if (!navigator.onLine) { document.querySelectorAll("[data-offline-quiz]").forEach(offlineQuiz); }
+    if (offline()) { document.querySelectorAll("[data-offline-quiz]").forEach(offlineQuiz); }
 
     // Saving a course: every page and phone-size image into one cache, and its size shown.
     function humanSize(bytes) {
@@ -257,7 +261,7 @@
         showCourse(section);
         // Online again with a saved copy: a newer version of a lesson replaces it.
         var saved = read(COURSES, {})[id];
-        if (saved && navigator.onLine) {
+        if (saved && !offline()) {
             fetch(section.getAttribute("data-package-url"), {credentials: "same-origin"}).then(function (r) { return r.json(); })
                 .then(function (pack) { if (pack.version !== saved.version) { saveCourse(section, true); } })
                 .catch(function () {});
@@ -279,7 +283,7 @@
     }
 
     showPending();
-    window.addEventListener("online", function () { say([]); sync(); });
+    window.addEventListener("online", function () { savedCopy = false; say([]); sync(); });
     window.addEventListener("offline", showPending);
     sync();
 })();

@@ -77,6 +77,15 @@ function page(event) {
     }).catch(function () {
         return caches.match(request.url).then(function (saved) {
             return saved || caches.match(OFFLINE_PAGE);
+        }).then(function (saved) { return saved ? marked(saved) : Response.error(); });
+    });
+}
+
+function marked(saved) {
+    // The page's script then knows it shows a saved copy, not what the server says now.
+    return saved.text().then(function (html) {
+        return new Response(html.replace("data-offline-status", "data-offline-status data-saved-copy"), {
+            status: 200, headers: {"Content-Type": "text/html; charset=utf-8"}
         });
     });
 }

@@ -125,3 +125,20 @@ def test_sign_out_deletes_the_learner_s_saved_pages(phone, live_server, offline_
     phone.context.set_offline(True)
     phone.goto(course.url)
     expect(phone.get_by_role("heading", level=1)).to_have_text("Không có kết nối mạng")
+
+
+def test_a_page_from_the_server_for_someone_else_forgets_the_previous_learner(phone, live_server, offline_course):
+    course, user = offline_course["course"], offline_course["user"]
+    sign_in(phone, user, live_server.url)
+    phone.goto(course.url)
+    controlled(phone)
+    phone.get_by_role("button", name="Tải khóa học để học offline").click()
+    expect(phone.locator("[data-offline-course-status]")).to_contain_text("Đã lưu")
+    # The session ends without a sign-out (it expired, or the cookies were cleared); the next reader
+    # of this phone opens a page online.
+    phone.context.clear_cookies()
+    phone.goto("/")
+    phone.wait_for_function("caches.keys().then((names) => !names.some((n) => n.startsWith('portal-course-')))")
+    phone.context.set_offline(True)
+    phone.goto(course.url)
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Không có kết nối mạng")
