@@ -25,7 +25,7 @@ THEME_COLOUR = "#0b4f8a"
 MAX_SYNC_BODY = 64 * 1024
 SYNC_LIMIT, SYNC_WINDOW = 30, 60  # batches per learner and minute: a phone sends one per reconnection
 # What the service worker keeps from the first visit, so that the offline page always works.
-PRECACHE = ("css/site.css", "js/site.js", "img/logo.svg", "img/favicon.svg")
+PRECACHE = ("css/site.css", "js/site.js", "js/offline-study.js", "img/logo.svg", "img/favicon.svg")
 
 
 def _settings(request):

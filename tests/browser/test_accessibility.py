@@ -73,8 +73,16 @@ def _category_url():
 
 
 def _pages(new_page, live_server, demo_site, viewport):
+    from django.test import Client
+
+    # The first view of a demo page draws its image renditions: done here, so no visit waits for them.
+    warm = Client()
+    for url in demo_site["public"].values():
+        warm.get(url)
     anonymous = new_page(viewport)
     signed_in = new_page(viewport)
+    for page in (anonymous, signed_in):
+        page.set_default_navigation_timeout(60_000)  # a busy CI machine, 17 pages in a row
     sign_in(signed_in, demo_site["user"], live_server.url)
     for name, url in demo_site["public"].items():
         yield name, url, anonymous

@@ -63,6 +63,8 @@ def test_learner_studies_offline_and_the_server_gets_it_once(phone, live_server,
 
     phone.goto(course.url)
     expect(phone.locator(".pending-mark")).to_have_count(2)
+    expect(phone.locator(".pending-note")).to_have_text("Tiến độ này chưa tính 3 việc đang chờ đồng bộ.")
+    screenshot(phone, "offline-course-waiting-to-sync")
     assert not LessonCompletion.objects.exists()
 
     phone.context.set_offline(False)
