@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("visits.urls")),
     path("", include("consultations.urls")),
     path("", include("supervision.urls")),
+    path("", include("offline.urls")),
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

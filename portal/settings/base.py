@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "staff",
     "english",
     "visits",
+    "offline",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

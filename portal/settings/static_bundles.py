@@ -5,6 +5,8 @@ BUNDLES = {
     "css/site.css": {
         "files": [
             "css/portal.css",
+            "css/header.css",
+            "css/offline.css",
             "css/comments.css",
             "css/feedback.css",
             "css/consultations.css",
@@ -19,6 +21,8 @@ BUNDLES = {
         "files": [
             "js/text-size.js",
             "js/portal.js",
+            "js/header.js",
+            "js/offline.js",
             "js/search-suggest.js",
             "js/news.js",
             "js/proof-of-work.js",
