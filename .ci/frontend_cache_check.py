@@ -28,8 +28,8 @@ NGINX_PORT, GUNICORN_PORT = int(sys.argv[1]), int(sys.argv[2])
 HOST = "localhost"  # the default site's host name: what the portal purges and readers ask for
 SETUP = """
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
-from home.models import HomePage
-home = HomePage.objects.get()
+from home.demo_pages import default_home
+home = default_home()
 index = home.add_child(instance=NewsIndexPage(title="Tin tức", slug="tin-tuc"))
 category = NewsCategory.objects.create(name="Hoạt động Hội")
 article = NewsArticlePage(title="Tiêu đề thứ nhất", slug="bai-thu", lead="Sapo.", body=[])

@@ -159,11 +159,11 @@ def fill(count):
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    from home.models import HomePage
+    from home.demo_pages import default_home
 
     call_command("migrate", verbosity=0)
     model = article_model()
-    home = HomePage.objects.get()
+    home = default_home()
     parent = home
     if model._meta.label == "news.NewsArticlePage":
         parent = _news_index(home)

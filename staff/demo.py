@@ -3,7 +3,8 @@ and one waiting for the approver. Idempotent: pages already there are left alone
 
 from django.contrib.auth import get_user_model
 
-from home.models import HomePage, StandardPage
+from home.demo_pages import default_home
+from home.models import StandardPage
 
 RETURNED = ("quy-che-phoi-hop", "Quy chế phối hợp với các ban, ngành", "Cần ghi số hiệu và ngày ban hành quy chế.")
 WAITING = ("chuong-trinh-cong-tac-2027", "Chương trình công tác năm 2027")
@@ -22,7 +23,7 @@ def draft(parent, slug, title, owner):
 
 def load(command):
     users = get_user_model().objects.in_bulk(["bientap", "duyetbai"], field_name="username")
-    home = HomePage.objects.first()
+    home = default_home()
     if home is None or len(users) < 2:
         return
     editor, approver = users["bientap"], users["duyetbai"]
