@@ -14,8 +14,12 @@ class HomeConfig(AppConfig):
         from wagtail.admin.widgets import SlugInput
 
         from . import fragments, signals  # noqa: F401 - signals: the page cache's purges
+        from .models import StandardPage
+        from .registry import standard_page_subpages
         from .text import slug_js_formatters
 
+        # Other apps' pages that may sit below a standard page, declared on their AppConfig.
+        StandardPage.subpage_types = [*StandardPage.subpage_types, *standard_page_subpages()]
         # Every slug field in the admin (pages, snippets) proposes "dao-tao" for "Đào tạo".
         register_form_field_override(models.SlugField, override={"widget": SlugInput(formatters=slug_js_formatters())})
         # Fragments (menus, settings, restricted paths) are rebuilt after any change to what they show.

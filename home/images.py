@@ -12,6 +12,7 @@ PRESETS = {
     "hero": ((480, 800, 1200), (16, 9), "(min-width: 1100px) 720px, 100vw"),
     "card": ((320, 640), (3, 2), "(min-width: 900px) 300px, (min-width: 600px) 45vw, 100vw"),
     "thumb": ((160, 320), (3, 2), "160px"),
+    "portrait": ((120, 240), (3, 4), "96px"),  # people: the leadership page
     "content": ((480, 800, 1200), None, "(min-width: 860px) 760px, 100vw"),
     "logo": ((64, 128), None, "64px"),
 }

@@ -3,16 +3,7 @@ from django.dispatch import receiver
 
 from home import fragments, pagecache
 
-from .models import NewsCategory, NewsIndexPage
-from .services import attach_workflow
-
-
-@receiver(post_save, sender=NewsIndexPage)
-def put_new_news_index_under_workflow(sender, instance, created, raw=False, **kwargs):
-    # The workflow is created by a migration, the news index later (demo content or an editor), so
-    # the link between them is made when the index appears.
-    if created and not raw:
-        attach_workflow(instance)
+from .models import NewsCategory
 
 
 @receiver(post_save, sender=NewsCategory, dispatch_uid="pagecache-category-saved")

@@ -39,3 +39,10 @@ def _render_home_section(request, home_page):
         "request": request,
     }
     return render_to_string("training/includes/home_section.html", context, request=request)
+
+
+@hooks.register("portal_dashboard_panels")
+def training_dashboard_panels():
+    from .dashboard import TrainingPanel, UpcomingEventsPanel
+
+    return [TrainingPanel, UpcomingEventsPanel]

@@ -15,7 +15,7 @@ from dotenv import load_dotenv
 
 from portal.config import email_settings, tasks_setting
 
-from . import headers, search
+from . import headers, search, static_bundles
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -62,7 +62,10 @@ INSTALLED_APPS = [
     "news",
     "training",
     "feedback",
+    "documents",
+    "organisation",
     "search",
+    "staff",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -255,16 +258,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "portal.static_bundles.BundleFinder",
 ]
-# What every page loads: one stylesheet and one script, joined from these files (portal/static_bundles.py).
-STATIC_BUNDLES = {
-    "css/site.css": {
-        "files": ["css/portal.css", "css/comments.css", "css/feedback.css", "css/search.css", "training/training.css"],
-        "print": ["css/print.css"],
-    },
-    "js/site.js": {
-        "files": ["js/text-size.js", "js/portal.js", "js/search-suggest.js", "js/news.js", "js/proof-of-work.js"]
-    },
-}
+# What every page loads: one stylesheet and one script (portal/settings/static_bundles.py).
+STATIC_BUNDLES = static_bundles.BUNDLES
 STATIC_BUNDLES_DIR = BASE_DIR / ".static_bundles"
 
 # Media: a local folder by default, S3-compatible storage with MEDIA_STORAGE=s3.
