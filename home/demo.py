@@ -2,8 +2,8 @@
 
 from wagtail.models import Site
 
-from .demo_pages import child_page
-from .models import HomePage, SiteSettings, StandardPage
+from .demo_pages import child_page, default_home
+from .models import SiteSettings, StandardPage
 
 ABOUT_BODY = [
     (
@@ -105,7 +105,7 @@ ACCESSIBILITY_BODY = [
 
 
 def load(command):
-    home = HomePage.objects.get()
+    home = default_home()
     site = Site.objects.get(is_default_site=True)
     if site.root_page_id != home.pk:
         site.root_page = home

@@ -23,6 +23,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -88,11 +89,13 @@ def _uses_shared_cache():
 
 
 def cached(name, build):
-    """``build()``, cached under ``name`` for the current content version."""
+    """``build()``, cached under ``name`` for the current content version and the language being read
+    (a fragment holds translated labels and the pages of one language, see ``home.i18n``)."""
     version = content_version()
     if version is None or _timeout() <= 0:
         return build()
-    key = f"portal:fragment:{version}:{name}"
+    language = translation.get_language() or ""
+    key = f"portal:fragment:{version}:{language}:{name}"
     shared = _uses_shared_cache()
     if shared:
         value = local.get(key)
@@ -108,7 +111,7 @@ def cached(name, build):
         version = content_version()
         if version is None:
             return value
-        key = f"portal:fragment:{version}:{name}"
+        key = f"portal:fragment:{version}:{language}:{name}"
         try:
             cache.set(key, value, timeout=_timeout())
         except Exception:

@@ -42,6 +42,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail import hooks
 
 from . import fragments
+from .i18n import translation_urls
 from .sitemaps import sitemap_paths
 
 logger = logging.getLogger(__name__)
@@ -325,8 +326,9 @@ def _url_parts(page):
 
 def page_paths(page):
     """``(path, absolute URL)`` pairs to purge when ``page`` changes: the page, its ancestors (home,
-    section, news index...), the paths that apps' ``portal_cache_listing_paths`` hooks say list it
-    (categories, tags, archive, feeds), the sitemap, and what listed it the last time it was purged."""
+    section, news index...), its translations (their language switch), the paths that apps'
+    ``portal_cache_listing_paths`` hooks say list it (categories, tags, archive, feeds), the sitemap,
+    and what listed it the last time it was purged."""
     from django.urls import reverse
 
     specific = page.specific_deferred
@@ -339,6 +341,7 @@ def page_paths(page):
         ancestor_parts = _url_parts(ancestor)
         if ancestor_parts:
             pairs.add((ancestor_parts[1], ancestor_parts[0] + ancestor_parts[1]))
+    pairs.update(translation_urls(specific))
     for hook in hooks.get_hooks("portal_cache_listing_paths"):
         for path in hook(specific) or ():
             pairs.add((path, root_url + path))

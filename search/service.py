@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
+from home.i18n import exclude_other_languages
 from home.pagination import Pagination
 from home.text import fold_vi
 
@@ -259,4 +260,5 @@ def _suggestions(params, terms):
 
 def sections():
     """The site's main sections, offered on an empty or fruitless search."""
-    return list(Page.objects.live().public().in_menu().filter(depth=3).order_by("path")[:8])
+    # Of the language being read (the search page is Vietnamese: not the English menu's pages).
+    return list(exclude_other_languages(Page.objects.live().public().in_menu().filter(depth=3)).order_by("path")[:8])

@@ -27,6 +27,8 @@ GROUP_LABELS = {
     "documents": _("Văn bản"),
     "pages": _("Trang thông tin"),
     "feedback": _("Ý kiến đã trả lời"),
+    "consultations": _("Góp ý dự thảo"),
+    "questions": _("Hỏi đáp"),
 }
 
 

@@ -2,7 +2,7 @@ from django import template
 
 from wagtail.models import Page, Site
 
-from home import dates, fragments, images
+from home import dates, fragments, i18n, images
 from home.pagination import Pagination
 from home.queries import exclude_private
 
@@ -26,7 +26,12 @@ def picture(image, preset="content", alt=None, css_class="", loading="lazy"):
 
 
 def _menu_items(site):
-    pages = exclude_private(Page.objects.child_of(site.root_page).live().in_menu())
+    # The home page of the language being read (``/en/`` has its own menu), else the site's root page.
+    root = site.root_page
+    language_root = i18n.root_path()
+    if language_root and language_root != root.path:
+        root = Page.objects.filter(path=language_root).first() or root
+    pages = exclude_private(Page.objects.child_of(root).live().in_menu())
     return list(pages.only("id", "title", "url_path", "depth", "path"))
 
 

@@ -7,6 +7,7 @@ BUNDLES = {
             "css/portal.css",
             "css/comments.css",
             "css/feedback.css",
+            "css/consultations.css",
             "css/search.css",
             "training/training.css",
             "documents/documents.css",
@@ -15,6 +16,13 @@ BUNDLES = {
         "print": ["css/print.css"],
     },
     "js/site.js": {
-        "files": ["js/text-size.js", "js/portal.js", "js/search-suggest.js", "js/news.js", "js/proof-of-work.js"]
+        "files": [
+            "js/text-size.js",
+            "js/portal.js",
+            "js/search-suggest.js",
+            "js/news.js",
+            "js/proof-of-work.js",
+            "js/visits.js",
+        ]
     },
 }
