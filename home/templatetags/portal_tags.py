@@ -58,6 +58,22 @@ def main_menu(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_page_url(context, slug):
+    """The address of the live top-level page at ``slug`` (the footer's ``/tro-nang/``), "" when there is
+    none; cached like the menu."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return ""
+
+    def find():
+        page = exclude_private(Page.objects.child_of(site.root_page).live().filter(slug=slug)).first()
+        return (page.get_url(request) or "") if page else ""
+
+    return fragments.cached(f"site-page-url:{site.pk}:{slug}", find)
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     if page is None or page.depth <= 2:
         return []

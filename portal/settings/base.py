@@ -13,7 +13,7 @@ from dotenv import load_dotenv
 
 from portal.config import email_settings, tasks_setting
 
-from . import headers, search
+from . import headers, search, static_bundles
 from .i18n import *  # noqa: F403 - languages, time zone, catalogues: Vietnamese first, English under /en/
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "news",
     "training",
     "feedback",
+    "documents",
+    "organisation",
     "search",
     "english",
     "visits",
@@ -105,6 +107,7 @@ MIDDLEWARE = [
     "home.middleware.NulByteMiddleware",
     # Anonymous visitors get public pages from the cache before sessions, CSRF and auth run.
     "home.pagecache.PageCacheMiddleware",
+    "home.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",  # the language of the address (/en/...), see i18n.py
     "django.middleware.common.CommonMiddleware",
@@ -151,6 +154,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # transaction takes the write lock when it begins (IMMEDIATE: no deadlock when a reader turns
     # writer) and waits up to 20 s for it.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)  # opening a file costs each request
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis via CACHE_URL or REDIS_URL. Redis down never takes the site
@@ -247,23 +251,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "portal.static_bundles.BundleFinder",
 ]
-# What every page loads: one stylesheet and one script, joined from these files (portal/static_bundles.py).
-STATIC_BUNDLES = {
-    "css/site.css": {
-        "files": ["css/portal.css", "css/comments.css", "css/feedback.css", "css/search.css", "training/training.css"],
-        "print": ["css/print.css"],
-    },
-    "js/site.js": {
-        "files": [
-            "js/text-size.js",
-            "js/portal.js",
-            "js/search-suggest.js",
-            "js/news.js",
-            "js/proof-of-work.js",
-            "js/visits.js",
-        ]
-    },
-}
+# What every page loads: one stylesheet and one script (portal/settings/static_bundles.py).
+STATIC_BUNDLES = static_bundles.BUNDLES
 STATIC_BUNDLES_DIR = BASE_DIR / ".static_bundles"
 
 # Media: a local folder by default, S3-compatible storage with MEDIA_STORAGE=s3.
