@@ -7,8 +7,7 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 
-from home.demo_pages import child_page
-from home.models import HomePage
+from home.demo_pages import child_page, default_home
 from home.text import slugify_vi
 
 from .models import (
@@ -87,7 +86,7 @@ def _pdf(number, title, summary):
 
 
 def load(command):
-    home = HomePage.objects.get()
+    home = default_home()
     register = child_page(
         home,
         DocumentRegisterPage,

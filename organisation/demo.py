@@ -3,8 +3,8 @@ directory at /co-so-hoi/, and the public contact of the demo units (accounts.dem
 
 from accounts.models import OrganisationUnit
 from home.demo_images import get_or_create_demo_image
-from home.demo_pages import child_page
-from home.models import HomePage, StandardPage
+from home.demo_pages import child_page, default_home
+from home.models import StandardPage
 
 from .models import Leader, LeadershipPage, OrganisationStructurePage, StructureBody, Term, UnitDirectoryPage
 
@@ -60,7 +60,7 @@ UNIT_CONTACTS = {
 
 
 def load(command):
-    home = HomePage.objects.get()
+    home = default_home()
     about = home.get_children().filter(slug="gioi-thieu").first()
     parent = about.specific if about is not None and isinstance(about.specific, StandardPage) else home
     structure = child_page(
