@@ -97,7 +97,28 @@ PAGES = [
     (
         "tro-nang/",
         "accessibility",
-        {"title": "Accessibility", "intro": "What this website supports and how to tell us about a problem."},
+        {
+            "title": "Accessibility",
+            "intro": "What this website supports and how to tell us about a problem.",
+            "body": [
+                *heading("Text size"),
+                *p(
+                    "The A− and A+ buttons at the top of every page make the text smaller or larger; your browser's zoom works too."
+                ),
+                *heading("Keyboard and screen readers"),
+                *p(
+                    "Every link, button and form can be reached with the keyboard, the focus is always visible, and "
+                    "a “Skip to main content” link comes first. Pages are built with headings, landmarks and "
+                    "text alternatives for images, so screen readers can announce them."
+                ),
+                *heading("Without JavaScript"),
+                *p("Every page and form works with JavaScript turned off."),
+                *heading("Tell us about a problem"),
+                *p(
+                    'If something is hard to use, please write to us through the <a href="/gui-y-kien/">feedback form</a>.'
+                ),
+            ],
+        },
     ),
     (
         "tin-tuc/ra-mat-them-dia-chi-tin-cay/",
@@ -158,6 +179,46 @@ PAGES = [
 ]
 
 
+# The English of the rows a page carries (structure bodies, leaders), by their Vietnamese text: a row of
+# another page type, or a text not listed, is kept as it is (names of people stay as they are).
+ROW_TEXT = {
+    "Ban Chấp hành Hội LHPN tỉnh": "Executive Committee of the Provincial Women's Union",
+    "Ban Thường vụ Hội LHPN tỉnh": "Standing Committee of the Provincial Women's Union",
+    "Văn phòng": "Office",
+    "Ban Tổ chức - Kiểm tra": "Organisation and Inspection Department",
+    "Ban Tuyên giáo": "Propaganda and Education Department",
+    "Ban Chính sách - Luật pháp": "Policy and Law Department",
+    "Ban Gia đình - Xã hội": "Family and Society Department",
+    "35 ủy viên": "35 members",
+    "11 ủy viên; Chủ tịch, 3 Phó Chủ tịch": "11 members: the Chairwoman and 3 Vice-Chairwomen",
+    "Chủ tịch Hội LHPN tỉnh": "Chairwoman of the Provincial Women's Union",
+    "Phó Chủ tịch Thường trực": "Standing Vice-Chairwoman",
+    "Phó Chủ tịch": "Vice-Chairwoman",
+    "Chủ tịch Hội LHPN tỉnh (2016 - 2021)": "Chairwoman (2016 - 2021)",
+    "Phó Chủ tịch Thường trực (2016 - 2021)": "Standing Vice-Chairwoman (2016 - 2021)",
+}
+
+
+def translate_rows(page):
+    """Puts the English of :data:`ROW_TEXT` into the text fields of the rows copied with ``page``."""
+    from django.db import models
+
+    from modelcluster.fields import ParentalKey
+
+    for relation in page._meta.related_objects:
+        if not isinstance(relation.remote_field, ParentalKey):
+            continue
+        fields = [
+            f.name for f in relation.related_model._meta.fields if isinstance(f, models.CharField | models.TextField)
+        ]
+        for row in getattr(page, relation.get_accessor_name()).all():
+            changed = [name for name in fields if getattr(row, name) in ROW_TEXT]
+            for name in changed:
+                setattr(row, name, ROW_TEXT[getattr(row, name)])
+            if changed:
+                row.save(update_fields=changed)
+
+
 def translate(source, locale, slug, fields):
     """The English version of ``source``: the one already made, or a copy in ``locale`` with ``fields``
     (those the page type has), published at the Vietnamese page's date."""
@@ -173,6 +234,7 @@ def translate(source, locale, slug, fields):
     if hasattr(page, "draft_title"):
         page.draft_title = page.title
     page.save()
+    translate_rows(page)
     page.save_revision().publish()
     if source.first_published_at:
         Page.objects.filter(pk=page.pk).update(

@@ -15,7 +15,10 @@ from .fragments import cached, request_memo
 
 
 def active_language():
-    """The language being read: the one of the address (``/en/...``), else Vietnamese."""
+    """The language being read: the one of the address (``/en/...``), else Vietnamese. Outside a request
+    (commands, tasks, the shell: Django may have left any language active) it is Vietnamese."""
+    if request_memo() is None:
+        return settings.LANGUAGE_CODE
     code = translation.get_language() or settings.LANGUAGE_CODE
     known = dict(settings.LANGUAGES)
     for candidate in (code, code.split("-")[0]):

@@ -17,7 +17,11 @@ def test_demo_has_the_english_essentials_linked_to_their_vietnamese_pages(settin
     assert english.count() == count
 
     urls = {page.url for page in english.live().specific()}
-    assert {"/en/", "/en/about/", "/en/contact/", "/en/news/"} <= urls
+    assert {"/en/", "/en/about/", "/en/contact/", "/en/news/", "/en/accessibility/"} <= urls
+    assert {"/en/about/organisation/", "/en/about/leadership/"} <= urls  # organisation's pages, found by address
+    leadership = client.get("/en/about/leadership/").content.decode()
+    assert "Vice-Chairwoman" in leadership and "Phó Chủ tịch" not in leadership
+    assert "Phó Chủ tịch" in client.get("/gioi-thieu/lanh-dao/").content.decode()
     assert len([url for url in urls if url.startswith("/en/news/") and url != "/en/news/"]) >= 4
     for url, vietnamese in (("/en/about/", "/gioi-thieu/"), ("/en/contact/", "/lien-he/"), ("/en/", "/")):
         html = client.get(url).content.decode()
