@@ -175,3 +175,19 @@ def test_the_page_header_offers_the_downloads(client, closed, moderator):
 
     labels = [button.label for button in get_page_header_buttons(closed, moderator, None, "edit")]
     assert "Báo cáo tổng hợp (Word)" in labels and "Xuất góp ý (Excel)" in labels
+
+
+def test_the_moderators_dashboard_counts_the_waiting_comments_and_questions(mod_client, consultation):
+    from consultations.factories import QuestionFactory
+
+    consultation_comment(consultation)
+    consultation_comment(consultation, status=CommentStatus.APPROVED)
+    QuestionFactory(has_contact_in_text=True)
+    html = mod_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 góp ý dự thảo chờ duyệt" in html and "1 câu hỏi chờ trả lời" in html
+    assert "1 cần lược bỏ thông tin liên hệ" in html
+
+
+def test_the_editors_dashboard_has_no_moderation_panel(client, consultation):
+    client.force_login(accounts_factories.editor())
+    assert "data-consultations-panel" not in client.get(reverse("wagtailadmin_home")).content.decode()
