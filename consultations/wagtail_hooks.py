@@ -1,9 +1,6 @@
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -11,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from feedback.permissions import RestrictedActionsPolicy
 
 from . import questions
-from .models import ConsultationComment, ConsultationPage, Question, QuestionStatus
+from .models import ConsultationComment, ConsultationPage, Question
 from .viewsets import BULK_ACTIONS, ConsultationsViewSetGroup, consultation_download_urls
 
 for model in (ConsultationComment, Question):
@@ -63,32 +60,8 @@ def anonymise_details(decided):
     return changed
 
 
-class ConsultationsPanel(Component):
-    """Dashboard: the consultation comments and the questions waiting for the moderator who signs in."""
+@hooks.register("portal_dashboard_panels")
+def consultation_dashboard_panels():
+    from .dashboard import ConsultationModerationPanel
 
-    name = "consultations_queue"
-    order = 65
-
-    def __init__(self, user):
-        self.user = user
-
-    def render_html(self, parent_context=None):
-        counts = {"comments": None, "questions": None, "flagged": 0}
-        comments_viewset, questions_viewset = ConsultationComment.snippet_viewset, Question.snippet_viewset
-        if self.user.has_perm(comments_viewset.view_permission):
-            counts["comments"] = comments_viewset.waiting_count(self.user)
-        if self.user.has_perm(questions_viewset.view_permission):
-            counts["questions"] = questions_viewset.waiting_count(self.user)
-            counts["flagged"] = Question.objects.filter(status=QuestionStatus.NEW, has_contact_in_text=True).count()
-        urls = {
-            "comments": reverse(comments_viewset.get_url_name("list")) + "?status=pending",
-            "questions": reverse(questions_viewset.get_url_name("list")) + "?status=new",
-        }
-        return render_to_string("consultations/admin/panel.html", {"counts": counts, "urls": urls})
-
-
-@hooks.register("construct_homepage_panels")
-def add_consultations_panel(request, panels):
-    perms = ("consultations.view_consultationcomment", "consultations.view_question")
-    if any(request.user.has_perm(perm) for perm in perms):
-        panels.append(ConsultationsPanel(request.user))
+    return [ConsultationModerationPanel]
