@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ConsultationsConfig(AppConfig):
     name = "consultations"
-    demo_order = 60  # after feedback: the comments are feedback's comments
+    demo_order = 55  # after feedback: the comments are feedback's comments
     verbose_name = _("Góp ý dự thảo, hỏi đáp")
     search_group = "consultations"
 

@@ -58,3 +58,10 @@ def anonymise_details(decided):
     changed = list(details.values_list("comment_id", flat=True))
     ConsultationCommentDetails.objects.filter(comment_id__in=changed).update(phone="")
     return changed
+
+
+@hooks.register("portal_dashboard_panels")
+def consultation_dashboard_panels():
+    from .dashboard import ConsultationModerationPanel
+
+    return [ConsultationModerationPanel]

@@ -155,3 +155,14 @@ def test_anonymising_old_comments_erases_the_phone_left_with_a_consultation_comm
     assert comments.anonymise_old_comments(months=24) == 1
     comment.consultation_details.refresh_from_db()
     assert comment.consultation_details.phone == ""
+
+
+def test_the_consultation_page_reads_a_fixed_number_of_queries(client, consultation, django_assert_max_num_queries):
+    from consultations.factories import consultation_comment
+
+    sections = list(consultation.sections.all())
+    for number in range(60):
+        consultation_comment(consultation, sections[number % 6], status=CommentStatus.APPROVED)
+    client.get(consultation.url)
+    with django_assert_max_num_queries(20):
+        assert client.get(consultation.url).status_code == 200

@@ -175,3 +175,37 @@ def test_the_page_header_offers_the_downloads(client, closed, moderator):
 
     labels = [button.label for button in get_page_header_buttons(closed, moderator, None, "edit")]
     assert "Báo cáo tổng hợp (Word)" in labels and "Xuất góp ý (Excel)" in labels
+
+
+def test_the_moderators_dashboard_counts_the_waiting_comments_and_questions(mod_client, consultation):
+    from consultations.factories import QuestionFactory
+
+    consultation_comment(consultation)
+    consultation_comment(consultation, status=CommentStatus.APPROVED)
+    QuestionFactory(has_contact_in_text=True)
+    QuestionFactory()
+    html = mod_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Góp ý dự thảo, hỏi đáp" in html and "góp ý dự thảo chờ duyệt" in html
+    assert "câu hỏi chờ trả lời" in html and "câu hỏi cần lược bỏ thông tin liên hệ" in html
+    assert consultation.title in html and "1 góp ý chờ duyệt" in html
+
+
+def test_the_panel_reads_a_fixed_number_of_queries(rf, moderator, index_page, django_assert_max_num_queries):
+    from consultations.dashboard import ConsultationModerationPanel
+    from consultations.factories import QuestionFactory
+
+    for number in range(12):
+        page = ConsultationPageFactory(parent=index_page, sections=1)
+        consultation_comment(page, text=f"Góp ý số {number}.")
+        QuestionFactory()
+    request = rf.get("/admin/")
+    request.user = moderator
+    panel = ConsultationModerationPanel(request)
+    moderator.has_perm("consultations.view_question")  # the permissions, read once per request
+    with django_assert_max_num_queries(3):
+        assert len(panel.figures) == 3 and len(panel.entries) == 5
+
+
+def test_the_editors_dashboard_has_no_consultation_panel(client, consultation):
+    client.force_login(accounts_factories.editor())
+    assert "góp ý dự thảo chờ duyệt" not in client.get(reverse("wagtailadmin_home")).content.decode()

@@ -64,6 +64,7 @@ def test_a_new_app_is_heard_by_declaring_itself_on_its_app_config(client, monkey
         "search",
         "training",
         "feedback",
+        "consultations",
         "documents",
         "consultations",
         "supervision",
