@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,21 @@ from .uploads import MAX_BYTES, MAX_FILES, clean_upload
 
 CONTENT_MAX = 5000
 COMMENT_MAX = 2000
+
+
+MAX_LINKS = 3
+LINK_RE = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
+
+
+def refuse_many_links(text, limit=MAX_LINKS):
+    """Advertising robots paste links: a reader's text may carry at most ``limit`` of them."""
+    if len(LINK_RE.findall(text)) > limit:
+        raise forms.ValidationError(
+            _("Nội dung có quá nhiều đường dẫn (tối đa %(limit)s). Xin bớt đường dẫn rồi gửi lại."),
+            params={"limit": limit},
+            code="links",
+        )
+    return text
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -159,4 +176,4 @@ class CommentForm(SpamProtectedForm):
         text = self.cleaned_data["text"].strip()
         if len(text) < 2:
             raise forms.ValidationError(_("Xin viết nội dung ý kiến."))
-        return text
+        return refuse_many_links(text)

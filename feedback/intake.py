@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Channel, Feedback
-from .services import _save_with_unique_code
+from .services import save_with_unique_code
 from .workflow import record
 
 RECORD = "feedback.change_feedback"
@@ -63,7 +63,7 @@ def record_item(
             content=content,
             consent_at=timezone.now() if has_contact else None,
         )
-        _save_with_unique_code(item)
+        save_with_unique_code(item)
         record(
             item,
             "record",

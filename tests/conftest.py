@@ -12,8 +12,9 @@ from tests.utils import restore_migrated_data
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Uploaded files and renditions go to a throw-away folder."""
+    """Uploaded files and renditions go to a throw-away folder (private files and packages too)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
 
 
 @pytest.fixture(autouse=True)

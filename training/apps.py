@@ -16,5 +16,8 @@ class TrainingConfig(AppConfig):
 
         # The page models show what the layer above them assembles, without importing it.
         pages.PAGE_CONTEXT.update(
-            course=page_context.course_context, lesson=page_context.lesson_context, course_of=page_context.course_of
+            course=page_context.course_context,
+            lesson=page_context.lesson_context,
+            course_of=page_context.course_of,
+            event=page_context.event_context,
         )

@@ -49,8 +49,38 @@ class ChecklistBlock(blocks.StructBlock):
         template = "training/blocks/checklist_block.html"
 
 
+class EventRecordingValue(blocks.StructValue):
+    @property
+    def event(self):
+        page = self.get("event")
+        return page.specific if page is not None else None
+
+
+class EventRecordingBlock(blocks.StructBlock):
+    """The recording of a training event, for a cadre who missed the session."""
+
+    event = blocks.PageChooserBlock(page_type="training.TrainingEventPage", label=_("Lớp tập huấn"))
+    note = blocks.CharBlock(label=_("Ghi chú"), max_length=300, required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        event = value.get("event")
+        if event is not None and not event.specific.has_recording:
+            raise blocks.StructBlockValidationError(
+                block_errors={"event": ValidationError(_("Lớp tập huấn này chưa có bản ghi."))}
+            )
+        return value
+
+    class Meta:
+        icon = "media"
+        label = _("Bản ghi lớp tập huấn")
+        template = "training/blocks/event_recording_block.html"
+        value_class = EventRecordingValue
+
+
 class LessonStreamBlock(BaseStreamBlock):
-    """The body of a lesson: the site's shared blocks, then a case study and a checklist."""
+    """The body of a lesson: the site's shared blocks, then a case study, a checklist and an event's recording."""
 
     case_study = CaseStudyBlock()
     checklist = ChecklistBlock()
+    event_recording = EventRecordingBlock()

@@ -6,9 +6,9 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from home.demo_pages import child_page
-from home.models import HomePage
+from home.demo_pages import child_page, default_home
 
+from . import demo_packages
 from .models import (
     Attempt,
     CoursePage,
@@ -378,7 +378,7 @@ def _quiz(course, lesson, title, questions, **fields):
 
 
 def load(command):
-    home = HomePage.objects.get()
+    home = default_home()
     programme, _ = Programme.objects.get_or_create(
         name=PROGRAMME,
         defaults={
@@ -386,6 +386,8 @@ def load(command):
             "start_date": datetime.date(2026, 1, 1),
             "end_date": datetime.date(2030, 12, 31),
             "description": "Bồi dưỡng kỹ năng giám sát, phản biện xã hội cho cán bộ Hội cấp xã và chi hội.",
+            "objectives": "100% Chủ tịch Hội LHPN xã được bồi dưỡng kỹ năng giám sát\n"
+            "Mỗi chi hội có ít nhất một cán bộ nắm quy trình phản biện xã hội",
         },
     )
     index = child_page(
@@ -437,6 +439,8 @@ def load(command):
         instructions="Gồm 10 câu. Đạt từ 80% trở lên và học xong các bài bắt buộc để được cấp chứng nhận.",
     )
 
+    demo_packages.load(command, module)
+
     now = timezone.now()
     child_page(
         index,
@@ -463,6 +467,9 @@ def load(command):
         ends_at=now + datetime.timedelta(days=20, hours=2),
         mode=EventMode.ONLINE,
         meeting_link="https://meet.example.org/phan-bien-xa-hoi",
+        registration_open=True,
+        capacity=120,
+        registration_deadline=now + datetime.timedelta(days=18),
         organiser="Ban Chính sách - Luật pháp, Hội LHPN tỉnh",
         audience="Cán bộ Hội xã, phường và chi hội trưởng",
         programme=programme,

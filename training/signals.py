@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import CoursePage, LessonPage, ModulePage, Quiz, TrainingIndexPage
+from .models import CoursePage, LessonPage, ModulePage, Programme, Quiz, TrainingIndexPage
 from .services.structure import bump_version
 
 OUTLINE_PAGES = (TrainingIndexPage, CoursePage, ModulePage, LessonPage)
@@ -47,3 +47,16 @@ for model in OUTLINE_PAGES:
 post_page_move.connect(_outline_changed, dispatch_uid="training-outline-move")
 post_save.connect(_outline_changed, sender=Quiz, dispatch_uid="training-outline-quiz-save")
 post_delete.connect(_outline_changed, sender=Quiz, dispatch_uid="training-outline-quiz-del")
+
+
+@receiver(post_save, sender=Programme)
+@receiver(post_delete, sender=Programme)
+def programme_changed(sender, instance, **kwargs):
+    """Its public page and the catalogue that names it."""
+    from home.pagecache import purge_paths
+
+    paths = [instance.get_absolute_url()]
+    index = TrainingIndexPage.objects.live().first()
+    if index is not None and index.url:
+        paths.append(index.url)
+    purge_paths(paths)

@@ -29,6 +29,7 @@ def my_courses(request):
         {
             "enrolments": enrolments,
             "available_courses": progress.available_courses(request.user)[:20],
+            "attendance_certificates": Certificate.objects.filter(user=request.user, event__isnull=False)[:50],
         },
     )
 

@@ -29,6 +29,9 @@ def content_security_policies(media_hosts=(), frame_hosts=()):
         "media-src": ["'self'", *media_hosts],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        # The service worker (offline/views.py) is served from this site's root, /sw.js.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "frame-src": ["'self'", *frame_hosts],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -20,11 +20,14 @@ def online_event(training_index):
 
 
 @pytest.mark.django_db
-def test_meeting_link_only_for_signed_in_learners(client, student, online_event):
+def test_meeting_link_only_for_registered_learners(client, student, online_event):
+    from training.models import Registration, RegistrationStatus
+
     html = client.get(online_event.url).content.decode()
     assert "phong-hop-bi-mat" not in html
-    assert "Đăng nhập để xem đường dẫn phòng học trực tuyến" in html
     client.force_login(student)
+    assert "phong-hop-bi-mat" not in client.get(online_event.url).content.decode()  # signed in is not enough
+    Registration.objects.create(event=online_event, user=student, status=RegistrationStatus.APPROVED)
     assert "https://meet.example.org/phong-hop-bi-mat" in client.get(online_event.url).content.decode()
 
 

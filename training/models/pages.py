@@ -166,6 +166,15 @@ class LessonPage(TrainingPageMixin, BasePage):
     required = models.BooleanField(
         _("Bắt buộc để được cấp chứng nhận"), default=True, help_text=_("Bỏ chọn với bài đọc thêm.")
     )
+    package = models.ForeignKey(
+        "elearning.Package",
+        verbose_name=_("Gói bài giảng (SCORM, H5P)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lessons",
+        help_text=_("Bài học phát gói này; học viên hoàn thành gói thì bài được tính là đã học xong."),
+    )
 
     template = "training/lesson_page.html"
     parent_page_types = ["training.ModulePage"]
@@ -175,6 +184,7 @@ class LessonPage(TrainingPageMixin, BasePage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required")]),
+        FieldPanel("package"),
         FieldPanel("body"),
     ]
 
@@ -212,6 +222,9 @@ class LessonPage(TrainingPageMixin, BasePage):
         return context
 
 
+VIDEO_EXTENSIONS = {"mp4", "webm", "m4v", "ogv"}
+
+
 class EventMode(models.TextChoices):
     IN_PERSON = "in_person", _("Trực tiếp")
     ONLINE = "online", _("Trực tuyến")
@@ -239,8 +252,33 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
     meeting_link = models.URLField(
         _("Đường dẫn phòng họp trực tuyến"),
         blank=True,
-        help_text=_("Zoom, Google Meet... Chỉ học viên đã đăng nhập mới thấy đường dẫn này."),
+        help_text=_("Zoom, Google Meet... Chỉ người đã đăng ký (và được duyệt, nếu cần duyệt) mới thấy đường dẫn này."),
     )
+    registration_open = models.BooleanField(
+        _("Nhận đăng ký"), default=False, help_text=_("Học viên đăng ký và hủy đăng ký trên trang của lớp.")
+    )
+    capacity = models.PositiveIntegerField(
+        _("Số chỗ"), null=True, blank=True, help_text=_("Để trống nếu không giới hạn.")
+    )
+    registration_deadline = models.DateTimeField(_("Hạn đăng ký"), null=True, blank=True)
+    requires_approval = models.BooleanField(
+        _("Quản lý duyệt đăng ký"), default=False, help_text=_("Nếu chọn, đăng ký chỉ có hiệu lực khi được duyệt.")
+    )
+    attendance_certificate = models.BooleanField(
+        _("Cấp giấy chứng nhận tham dự"),
+        default=False,
+        help_text=_("Người được điểm danh có mặt nhận giấy chứng nhận, tra cứu được như chứng nhận khóa học."),
+    )
+    recording = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Tệp ghi hình"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Video của buổi học; đặt trong một bộ sưu tập riêng tư để chỉ người đăng nhập xem được."),
+    )
+    recording_url = models.URLField(_("Đường dẫn bản ghi"), blank=True, help_text=_("Hoặc đường dẫn tới bản ghi."))
     organiser = models.CharField(_("Đơn vị tổ chức"), max_length=255, blank=True)
     partner = models.CharField(
         _("Đơn vị phối hợp"), max_length=255, blank=True, help_text=_("Ví dụ: Trường Chính trị tỉnh.")
@@ -274,6 +312,16 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("registration_open"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                FieldPanel("requires_approval"),
+                FieldPanel("attendance_certificate"),
+            ],
+            heading=_("Đăng ký"),
+        ),
+        MultiFieldPanel([FieldPanel("recording"), FieldPanel("recording_url")], heading=_("Bản ghi buổi học")),
+        MultiFieldPanel(
+            [
                 FieldPanel("organiser"),
                 FieldPanel("partner"),
                 FieldPanel("audience"),
@@ -294,6 +342,8 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
         super().clean()
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("Thời gian kết thúc phải sau thời gian bắt đầu.")})
+        if self.registration_deadline and self.starts_at and self.registration_deadline > self.starts_at:
+            raise ValidationError({"registration_deadline": _("Hạn đăng ký phải trước giờ bắt đầu.")})
         if self.mode == EventMode.ONLINE and not self.meeting_link:
             raise ValidationError({"meeting_link": _("Lớp trực tuyến cần có đường dẫn phòng họp.")})
 
@@ -301,12 +351,21 @@ class TrainingEventPage(TrainingPageMixin, BasePage):
     def is_online(self):
         return self.mode == EventMode.ONLINE
 
+    @property
+    def has_recording(self):
+        return bool(self.recording_id or self.recording_url)
+
+    @property
+    def recording_is_video(self):
+        """A video file the browser plays itself (otherwise it is offered for download)."""
+        return bool(self.recording_id) and self.recording.file_extension.lower() in VIDEO_EXTENSIONS
+
     def is_past(self, now=None):
         return (self.ends_at or self.starts_at) < (now or timezone.now())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["show_meeting_link"] = self.is_online and request.user.is_authenticated and bool(self.meeting_link)
+        context.update(PAGE_CONTEXT["event"](self, request.user))
         context["is_past"] = self.is_past()
         context["share"] = share_links(self.full_url or "", self.title)
         return context

@@ -39,6 +39,8 @@ class Enrolment(models.Model):
         related_name="+",
     )
     completed_at = models.DateTimeField(_("Hoàn thành"), null=True, blank=True)
+    # When the learner last opened the course or one of its lessons (reminders read it; at most hourly).
+    last_seen_at = models.DateTimeField(_("Lần học gần nhất"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Ghi danh")
@@ -73,7 +75,21 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("Học viên"), on_delete=models.CASCADE, related_name="certificates"
     )
     course = models.ForeignKey(
-        "training.CoursePage", verbose_name=_("Khóa học"), on_delete=models.PROTECT, related_name="certificates"
+        "training.CoursePage",
+        verbose_name=_("Khóa học"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        null=True,
+        blank=True,
+    )
+    # A certificate of attendance names an event instead of a course (the same code and verification).
+    event = models.ForeignKey(
+        "training.TrainingEventPage",
+        verbose_name=_("Lớp tập huấn"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        null=True,
+        blank=True,
     )
     code = models.CharField(
         _("Mã chứng nhận"), max_length=19, unique=True, default=new_certificate_code, editable=False
@@ -98,7 +114,15 @@ class Certificate(models.Model):
         verbose_name = _("Chứng nhận")
         verbose_name_plural = _("Chứng nhận")
         ordering = ["-issued_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_certificate")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="unique_certificate"),
+            models.UniqueConstraint(fields=["user", "event"], name="unique_attendance_certificate"),
+            models.CheckConstraint(
+                condition=models.Q(course__isnull=False, event__isnull=True)
+                | models.Q(course__isnull=True, event__isnull=False),
+                name="certificate_for_a_course_or_an_event",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.code} - {self.holder_name}"

@@ -1,7 +1,9 @@
 """What the course and lesson pages show: the cached outline, and for a signed-in learner their own
 progress and quiz attempts. It assembles the rules of ``progress`` and ``quiz`` and holds none."""
 
-from .progress import course_is_complete, done_lesson_ids, progress_summary
+from . import events
+from .packages import player_context
+from .progress import course_is_complete, done_lesson_ids, note_visit, progress_summary
 from .quiz import quiz_status
 from .structure import course_path_of, get_outline
 
@@ -26,6 +28,7 @@ def course_context(course, user):
         "completed": False,
     }
     if user.is_authenticated:
+        note_visit(user, course.pk)
         done_ids = done_lesson_ids(user, course.pk)
         for module in outline.modules:
             for lesson in module.outline_lessons:
@@ -56,11 +59,28 @@ def lesson_context(lesson, user):
         "is_done": False,
         "progress": None,
         "quiz_status": None,
+        "package_player": None,
     }
     if user.is_authenticated:
+        note_visit(user, outline.course.pk)
+        if lesson.package_id:
+            context["package_player"] = player_context(lesson, user)
         done_ids = done_lesson_ids(user, outline.course.pk)
         context["is_done"] = lesson.id in done_ids
         context["progress"] = progress_summary(lessons, done_ids)
         if quiz is not None:
             context["quiz_status"] = quiz_status(quiz, user)
     return context
+
+
+def event_context(event, user):
+    """The learner's registration, whether they may register, and whether they see the meeting link."""
+    registration = events.registration_of(user, event)
+    closed = events.registration_closed_reason(event)
+    return {
+        "registration": registration,
+        "registration_closed": closed,
+        "can_register": user.is_authenticated and closed is None and not (registration and registration.is_active),
+        "seats_left": None if event.capacity is None else max(event.capacity - events.seats_taken(event), 0),
+        "show_meeting_link": events.may_see_meeting_link(user, event, registration),
+    }

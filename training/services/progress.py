@@ -3,6 +3,7 @@
 What the course and lesson pages show is assembled in ``page_context`` from these rules."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,16 +48,31 @@ def self_enrol(user, course):
     return enrol(user, course, source=EnrolmentSource.SELF)[0]
 
 
-def complete_lesson(user, lesson):
+def complete_lesson(user, lesson, *, by_package=False):
     """Marks ``lesson`` completed for ``user`` and issues the certificate when the course is done.
 
-    Returns the certificate issued now, if any."""
+    A lesson that plays a package (SCORM, H5P) is completed only by the package (``by_package``,
+    from ``training.services.packages``), never by the learner's button. Returns the certificate
+    issued now, if any."""
     course = lesson.course
     if course is None or not lesson.live:
         raise TrainingError(_("Bài học này không còn được công bố."))
+    if lesson.package_id and not by_package:
+        raise TrainingError(_("Bài này được tính là hoàn thành khi bạn học xong nội dung bài giảng điện tử."))
     self_enrol(user, course)
     LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"course": course})
     return issue_certificate_if_complete(user, course)
+
+
+def note_visit(user, course_id, now=None):
+    """The learner opened the course (or one of its lessons): reminders count inactivity from here.
+    One UPDATE, and only when the last visit is more than an hour old."""
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    Enrolment.objects.filter(user=user, course_id=course_id).filter(
+        Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=now - timedelta(hours=1))
+    ).update(last_seen_at=now)
 
 
 def final_quiz(course):
@@ -98,6 +114,27 @@ def issue_certificate_if_complete(user, course):
         completed_at=certificate.issued_at
     )
     return certificate
+
+
+def issue_attendance_certificates(event, users):
+    """Certificates of attendance for ``users`` at ``event`` (when the event gives them), once each;
+    returns how many were issued now."""
+    if not event.attendance_certificate:
+        return 0
+    have = set(Certificate.objects.filter(event=event, user__in=users).values_list("user_id", flat=True))
+    issued = 0
+    for user in users:
+        if user.pk in have:
+            continue
+        try:
+            with transaction.atomic():
+                Certificate.objects.create(
+                    user=user, event=event, holder_name=user.get_full_name(), course_title=event.title
+                )
+        except IntegrityError:  # issued meanwhile
+            continue
+        issued += 1
+    return issued
 
 
 def revoke_certificate(certificate, *, by, reason):
@@ -152,8 +189,6 @@ def my_courses(user):
     lessons_by_course = {}
     courses = {enrolment.course_id: enrolment.course for enrolment in enrolments}
     if courses:
-        from django.db.models import Q
-
         path_filter = Q()
         for course in courses.values():
             path_filter |= Q(path__startswith=course.path, depth__gt=course.depth)
