@@ -52,6 +52,12 @@ def unit_links(request, unit):
     return [link for fn in hooks.get_hooks("portal_unit_links") if (link := fn(request, unit))]
 
 
+def unit_facts(request, unit):
+    """``[(label, text)]`` other apps say about ``unit`` (a ``portal_unit_facts`` hook, ``None`` to say nothing):
+    how many listening-forum sessions it held this year."""
+    return [fact for fn in hooks.get_hooks("portal_unit_facts") if (fact := fn(request, unit))]
+
+
 def public_contact(unit):
     """``[(label, text, link)]`` of what the directory shows of ``unit`` (only what is filled in)."""
     chair = _("Chi hội trưởng") if unit.kind == UnitKind.BRANCH else _("Chủ tịch")

@@ -8,9 +8,10 @@ page cache and renews the open data (supervision/opendata.py), after the commit.
 from django.db.models.signals import post_save
 
 from feedback.models import Feedback, Status
+from home import pagecache
 
 from . import public_paths
-from .models import Recommendation, SupervisionRound
+from .models import ForumSession, Recommendation, SupervisionRound
 
 
 def _round_changed(sender, instance, **kwargs):
@@ -27,7 +28,15 @@ def _feedback_changed(sender, instance, **kwargs):
         public_paths.changed(round_ids=[])
 
 
+def _session_changed(sender, instance, created=False, **kwargs):
+    # The directory's unit pages (/co-so-hoi/) show how many sessions each unit held: like a change of
+    # the unit tree (organisation/signals.py), a new session renews the page cache. Sessions are rare.
+    if created:
+        pagecache.purge_all()
+
+
 def connect():
     post_save.connect(_round_changed, sender=SupervisionRound, dispatch_uid="supervision-round-purge")
     post_save.connect(_recommendation_changed, sender=Recommendation, dispatch_uid="supervision-rec-purge")
+    post_save.connect(_session_changed, sender=ForumSession, dispatch_uid="supervision-session-purge")
     post_save.connect(_feedback_changed, sender=Feedback, dispatch_uid="supervision-opendata-feedback")

@@ -105,3 +105,14 @@ class SupervisionPanel(Component):
 def add_supervision_panel(request, panels):
     if request.user.has_perm("supervision.view_recommendation"):
         panels.append(SupervisionPanel())
+
+
+@hooks.register("portal_unit_facts")
+def unit_sessions_this_year(request, unit):
+    """On a unit's page in the public directory (/co-so-hoi/): the forum sessions it held this year."""
+    from django.utils.translation import gettext
+
+    year = timezone.localdate().year
+    count = ForumSession.objects.in_year(year).filter(unit=unit).count()
+    label = gettext("Diễn đàn lắng nghe ý kiến năm %(year)s") % {"year": year}
+    return label, gettext("%(count)s phiên") % {"count": count}

@@ -62,5 +62,6 @@ class UnitDirectoryPage(RoutablePageMixin, BasePage):
             "unit": unit,
             "children": list(unit.children.order_by("sort_path")),
             "links": directory.unit_links(request, unit),
+            "facts": directory.unit_facts(request, unit),
         }
         return self.render(request, template="organisation/unit_page.html", context_overrides=context)

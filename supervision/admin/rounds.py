@@ -126,8 +126,6 @@ class SupervisionRoundViewSet(SnippetViewSet):
             except ValueError:
                 messages.error(request, _("Chỉ công khai được đợt đã kết thúc và có tóm tắt kết quả công khai."))
                 return back
-            except PermissionDenied:
-                raise
             done = _("Đã công khai kết quả giám sát.") if name == "publish" else _("Đã thôi công khai.")
             messages.success(request, done)
         else:

@@ -223,3 +223,12 @@ def test_the_dashboard_panel_counts_overdue_recommendations(client, supervisor, 
     assert "2 kiến nghị đang chờ cơ quan trả lời" in page
     client.force_login(moderator)
     assert "data-overdue" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_a_round_page_needs_the_supervision_role(client, moderator, supervisor, units):
+    round = SupervisionRoundFactory(lead_unit=units["east"], topic="Đợt riêng")
+    url = reverse("wagtailsnippets_supervision_supervisionround:inspect", args=[round.pk])
+    client.force_login(moderator)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(supervisor)
+    assert "Đợt riêng" in client.get(url).content.decode()

@@ -92,3 +92,23 @@ def test_the_public_pages_work_on_a_narrow_screen_without_third_party_resources(
 def test_page_numbers_typed_by_visitors_never_fail(client, published):
     for raw in ("abc", "-3", "9" * 40):
         assert client.get(reverse("supervision:index"), {"page": raw}).status_code == 200
+
+
+def test_a_unit_page_of_the_directory_shows_the_sessions_it_held_this_year(
+    client, units, page_cache, django_capture_on_commit_callbacks
+):
+    from home.models import HomePage
+    from organisation.models import UnitDirectoryPage
+    from supervision.factories import ForumSessionFactory
+
+    page = UnitDirectoryPage(title="Cơ sở Hội", slug="co-so-hoi")
+    HomePage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    ForumSessionFactory(unit=units["east"], held_on=TODAY())
+    ForumSessionFactory(unit=units["east"], held_on=TODAY() - datetime.timedelta(days=400))
+    url = page.unit_url(units["east"])
+    html = client.get(url).content.decode()
+    assert f"Diễn đàn lắng nghe ý kiến năm {TODAY().year}" in html and "1 phiên" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        ForumSessionFactory(unit=units["east"], held_on=TODAY())
+    assert "2 phiên" in client.get(url).content.decode()
