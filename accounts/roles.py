@@ -7,3 +7,8 @@ TRAINING_MANAGERS = "Quản lý đào tạo"
 LEARNERS = "Học viên"
 
 ALL_ROLES = [EDITORS, APPROVERS, MODERATORS, TRAINING_MANAGERS, LEARNERS]
+
+# The one editorial workflow every page goes through (accounts/migrations/0003_editorial_workflow.py):
+# its single task is approval by the APPROVERS group.
+EDITORIAL_WORKFLOW = "Duyệt nội dung"
+EDITORIAL_TASK = "Người duyệt phê duyệt"

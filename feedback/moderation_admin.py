@@ -10,8 +10,10 @@ Feedback (feedback/viewsets.py) and reader comments (feedback/comment_viewsets.p
 configurations of it; another app (consultations, supervision) declares its own workflow and viewset.
 """
 
+import functools
+
 from django.contrib import messages
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -130,6 +132,7 @@ class ModerationViewSet(SnippetViewSet):
     extra_actions = ()  # other actions posted from the item's page, handled by ``<name>_action(request, item)``
 
     index_view_class = ModerationIndexView
+    index_template_name = "feedback/admin/moderation_index.html"
     edit_view_class = ModerationEditView
     inspect_view_class = ModerationInspectView
     inspect_view_enabled = True
@@ -171,7 +174,27 @@ class ModerationViewSet(SnippetViewSet):
         )
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("action/<int:pk>/<slug:name>/", self.action_view, name="action")]
+        patterns = [*super().get_urlpatterns(), path("action/<int:pk>/<slug:name>/", self.action_view, name="action")]
+        for pattern in patterns:
+            pattern.callback = self.hide_invisible_items(pattern.callback)
+        return patterns
+
+    def hide_invisible_items(self, view):
+        """Every view of one item (inspect, history, usage, edit, delete, any action, any view Wagtail
+        adds later) answers 404 for an item the user may not see (:meth:`visible_to`): the rule lives
+        here once, not in each view."""
+
+        @functools.wraps(view)
+        def guarded(request, *args, **kwargs):
+            pk = kwargs.get("pk")
+            if pk is not None and not self.visible_to(request.user).filter(pk=unquote(str(pk))).exists():
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    def register_chooser_viewset(self):
+        """Moderated items are never picked in a chooser: no chooser, so no listing outside the rule."""
 
     @method_decorator(require_POST)
     def action_view(self, request, pk, name):

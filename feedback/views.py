@@ -186,6 +186,16 @@ STORAGE_FAILED = gettext_lazy(
 )
 
 
+UNIT_PARAM = "don-vi"
+
+
+def unit_initial(request):
+    """``/gui-y-kien/?don-vi=12`` (the link on a unit's page in the directory) opens the form with that
+    unit chosen; anything else in it is ignored."""
+    raw = request.GET.get(UNIT_PARAM, "")
+    return {"unit": int(raw)} if raw.isascii() and raw.isdigit() and len(raw) <= 9 else {}
+
+
 def serve_feedback_page(page, request, *args, resend=False, **kwargs):
     """GET shows the form (cacheable: no token in it, see feedback.tokens); POST stores the message.
 
@@ -210,7 +220,7 @@ def serve_feedback_page(page, request, *args, resend=False, **kwargs):
             except AttachmentStorageError:
                 form.add_error("attachments", STORAGE_FAILED)
     else:
-        form = FeedbackForm(request=request, privacy_url=privacy_url, issue_token=False)
+        form = FeedbackForm(initial=unit_initial(request), request=request, privacy_url=privacy_url, issue_token=False)
     context = page.get_context(request, *args, **kwargs)
     context.update(form=form, resend=resend)
     response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -38,12 +39,20 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
+    """An image in the text: it carries alt text, or the editor says explicitly it is decorative
+    (then screen readers skip it, ``alt=""``). One of the two is required."""
+
     image = ImageChooserBlock(label=_("Ảnh"))
     alt_text = blocks.CharBlock(
-        label=_("Mô tả ảnh (cho người khiếm thị)"),
+        label=_("Mô tả ảnh (văn bản thay thế, cho người khiếm thị)"),
         required=False,
         max_length=255,
-        help_text=_("Để trống sẽ dùng tiêu đề của ảnh."),
+        help_text=_("Tả điều ảnh cho thấy, trong một câu ngắn, ví dụ “Hội viên tập huấn kỹ năng giám sát”."),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Ảnh chỉ để trang trí"),
+        required=False,
+        help_text=_("Chọn khi ảnh không mang thông tin (đường kẻ, hoa văn): trình đọc màn hình sẽ bỏ qua ảnh."),
     )
     caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=500)
     credit = blocks.CharBlock(label=_("Nguồn ảnh"), required=False, max_length=200)
@@ -52,6 +61,23 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Ảnh có chú thích")
         template = "components/blocks/image_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        alt_text = (value.get("alt_text") or "").strip()
+        if value.get("decorative") and alt_text:
+            raise StructBlockValidationError(
+                block_errors={"alt_text": ValidationError(_("Ảnh trang trí không cần mô tả: xóa mô tả hoặc bỏ chọn."))}
+            )
+        if not value.get("decorative") and not alt_text:
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _("Nhập mô tả ảnh, hoặc chọn “Ảnh chỉ để trang trí” nếu ảnh không mang thông tin.")
+                    )
+                }
+            )
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -1,15 +1,17 @@
-"""News queries used outside the news pages (home page sections) and the editorial workflow set-up."""
+"""News queries used outside the news pages (home page sections)."""
 
 from functools import reduce
 from operator import or_
 
 from django.db.models import Exists, OuterRef, Q
 
+from accounts.roles import EDITORIAL_WORKFLOW
 from home.queries import exclude_private
 
 from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
-WORKFLOW_NAME = "Duyệt tin bài"
+# Articles go through the site-wide workflow (accounts/migrations/0003_editorial_workflow.py).
+WORKFLOW_NAME = EDITORIAL_WORKFLOW
 HOME_FEATURED_COUNT = 4
 HOME_PER_CATEGORY = 4
 HOME_MAX_CATEGORIES = 6
@@ -65,15 +67,3 @@ def latest_by_category(per_category=HOME_PER_CATEGORY, max_categories=HOME_MAX_C
 
 def news_index():
     return exclude_private(NewsIndexPage.objects.live()).first()
-
-
-def attach_workflow(index_page):
-    """Puts the news index (and so every article below it) under the "Duyệt tin bài" workflow,
-    unless an administrator already chose another one for it."""
-    from wagtail.models import Workflow, WorkflowPage
-
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
-    if workflow is None:
-        return None
-    link, _created = WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
-    return link.workflow

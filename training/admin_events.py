@@ -13,10 +13,12 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .admin_views import PermissionRequiredMixin, _SingleViewSet
+from home.admin_views import PermissionRequiredMixin, SingleViewSet
+from home.spreadsheet_import import SpreadsheetError
+
 from .models import ACTIVE_STATUSES, Registration, TrainingEventPage
 from .services import TrainingError, events
-from .services.enrolment_import import SIGN_IN_COLUMNS, ImportFileError, import_attendance, read_rows
+from .services.enrolment_import import import_attendance, read_sign_in_sheet
 
 ATTENDANCE_PERMISSION = "training.change_registration"
 
@@ -102,8 +104,8 @@ class AttendanceView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templat
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(sheet_form=form), status=400)
         try:
-            rows = read_rows(form.cleaned_data["file"], required=SIGN_IN_COLUMNS)
-        except ImportFileError as error:
+            rows = read_sign_in_sheet(form.cleaned_data["file"])
+        except SpreadsheetError as error:
             form.add_error("file", error.message)
             return self.render_to_response(self.get_context_data(sheet_form=form), status=400)
         result = import_attendance(self.event, rows, by=request.user)
@@ -119,7 +121,7 @@ class AttendanceView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templat
         return self.here()
 
 
-class EventsViewSet(_SingleViewSet):
+class EventsViewSet(SingleViewSet):
     view_class = EventListView
     icon = "calendar"
     menu_label = gettext_lazy("Đăng ký, điểm danh")

@@ -3,10 +3,7 @@
 Every row is validated before anything is written; one bad row and nothing is imported. New
 accounts get an unusable password and an e-mail inviting them to set one."""
 
-import contextlib
-import csv
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -17,15 +14,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import OrganisationUnit
 from home.phones import normalise_vn_phone
+from home.spreadsheet_import import ImportResult, first_line_upper, read_table
 from home.text import fold_vi
 
 from ..models import EnrolmentSource
 from .invitations import queue_invitation
 from .progress import enrol
-
-MAX_FILE_SIZE = 2 * 1024 * 1024
-MAX_ROWS = 3000
-LEARNERS = "Học viên"
 
 # Folded header -> field. Accepts the Vietnamese headers and their ASCII forms.
 HEADERS = {
@@ -41,82 +35,29 @@ HEADERS = {
 }
 REQUIRED_COLUMNS = ("name", "email", "unit")
 SIGN_IN_COLUMNS = ("name", "email")
+LEARNERS = "Học viên"
 
 
 @dataclass
-class ImportResult:
-    errors: list = field(default_factory=list)  # (line, message)
-    created: list = field(default_factory=list)
-    existing: list = field(default_factory=list)
+class LearnerImportResult(ImportResult):
     enrolled: int = 0
 
-    @property
-    def ok(self):
-        return not self.errors
+
+def read_rows(uploaded):
+    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file (``home.spreadsheet_import``)."""
+    return read_table(
+        uploaded,
+        HEADERS,
+        REQUIRED_COLUMNS,
+        missing_message=_("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị."),
+    )
 
 
-class ImportFileError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-def read_rows(uploaded, required=REQUIRED_COLUMNS):
-    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file whose header names the
-    ``required`` columns (a list of learners: name, email, unit; a sign-in sheet: name, email)."""
-    name = (uploaded.name or "").lower()
-    if uploaded.size > MAX_FILE_SIZE:
-        raise ImportFileError(_("Tệp quá lớn (tối đa 2 MB)."))
-    data = uploaded.read()
-    if name.endswith(".xlsx"):
-        raw_rows = _xlsx_rows(data)
-    elif name.endswith(".csv"):
-        raw_rows = _csv_rows(data)
-    else:
-        raise ImportFileError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
-    if not raw_rows:
-        raise ImportFileError(_("Tệp không có dữ liệu."))
-    header = [HEADERS.get(fold_vi(str(cell or "")).strip().lower()) for cell in raw_rows[0]]
-    missing = [column for column in required if column not in header]
-    if missing and required == REQUIRED_COLUMNS:
-        raise ImportFileError(_("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị."))
-    if missing:
-        raise ImportFileError(_("Dòng tiêu đề phải có các cột: Họ và tên, Email."))
-    rows = []
-    for line, cells in enumerate(raw_rows[1:], start=2):
-        values = {}
-        for column, cell in zip(header, cells, strict=False):
-            if column:
-                values[column] = ("" if cell is None else str(cell)).strip()
-        if any(values.values()):
-            rows.append((line, values))
-    if len(rows) > MAX_ROWS:
-        raise ImportFileError(_("Mỗi lần nhập tối đa %(max)d dòng.") % {"max": MAX_ROWS})
-    return rows
-
-
-def _xlsx_rows(data):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors for a broken file
-        raise ImportFileError(_("Không đọc được tệp Excel. Xin lưu lại dưới dạng .xlsx rồi thử lại.")) from None
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)]
-    workbook.close()
-    return rows
-
-
-def _csv_rows(data):
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(_("Tệp CSV phải dùng bảng mã UTF-8.")) from None
-    dialect = csv.excel
-    with contextlib.suppress(csv.Error):
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    return [row for _i, row in zip(range(MAX_ROWS + 2), csv.reader(io.StringIO(text), dialect), strict=False)]
+def read_sign_in_sheet(uploaded):
+    """The rows of an event's signed sign-in sheet (columns Họ và tên, Email)."""
+    return read_table(
+        uploaded, HEADERS, SIGN_IN_COLUMNS, missing_message=_("Dòng tiêu đề phải có các cột: Họ và tên, Email.")
+    )
 
 
 def _units_by_name():
@@ -165,8 +106,7 @@ def validate_rows(rows):
         elif len(matches) > 1:
             problems.append(_("có nhiều đơn vị tên \u201c%(unit)s\u201d") % {"unit": values["unit"][:100]})
         if problems:
-            message = "; ".join(problems)
-            errors.append((line, message[:1].upper() + message[1:]))
+            errors.append((line, first_line_upper(problems)))
             continue
         clean.append(
             {
@@ -197,7 +137,7 @@ def import_learners(course, rows, *, by, send_invitations=True):
     """Creates the missing accounts and enrols everyone in ``course``, all or nothing."""
     User = get_user_model()
     clean, errors = validate_rows(rows)
-    result = ImportResult(errors=errors)
+    result = LearnerImportResult(errors=errors)
     if errors:
         return result
     learners = Group.objects.get(name=LEARNERS)
@@ -232,14 +172,13 @@ def import_learners(course, rows, *, by, send_invitations=True):
 
 def import_attendance(event, rows, *, by):
     """The signed sign-in sheet of ``event``: every row must name an existing account (by email) whose
-    name matches; one bad row and nothing is recorded. Returns an ImportResult (``enrolled`` counts
-    the attendances that are new)."""
+    name matches; one bad row and nothing is recorded. ``enrolled`` counts the attendances that are new."""
     from .events import record_attendance
 
     User = get_user_model()
     emails = [values.get("email", "").strip().lower() for _line, values in rows]
     accounts = {user.email.lower(): user for user in User.objects.filter(email__in=[e for e in emails if e])}
-    result = ImportResult()
+    result = LearnerImportResult()
     seen = {}
     users = []
     for line, values in rows:
