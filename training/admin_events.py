@@ -38,7 +38,7 @@ def events_with_counts():
             pending=Count("registrations", filter=Q(registrations__status="pending"), distinct=True),
             attended=Count("attendances", distinct=True),
         )
-        .only("id", "title", "starts_at", "ends_at", "mode", "capacity", "url_path", "path", "depth")
+        .only("id", "title", "starts_at", "ends_at", "mode", "capacity", "place", "url_path", "path", "depth")
     )
 
 
