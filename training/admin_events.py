@@ -18,7 +18,7 @@ from home.spreadsheet_import import SpreadsheetError
 
 from .models import ACTIVE_STATUSES, Registration, TrainingEventPage
 from .services import TrainingError, events
-from .services.enrolment_import import SIGN_IN_COLUMNS, import_attendance, read_rows
+from .services.enrolment_import import import_attendance, read_sign_in_sheet
 
 ATTENDANCE_PERMISSION = "training.change_registration"
 
@@ -38,7 +38,7 @@ def events_with_counts():
             pending=Count("registrations", filter=Q(registrations__status="pending"), distinct=True),
             attended=Count("attendances", distinct=True),
         )
-        .only("id", "title", "starts_at", "ends_at", "mode", "capacity", "url_path", "path", "depth")
+        .only("id", "title", "starts_at", "ends_at", "mode", "capacity", "place", "url_path", "path", "depth")
     )
 
 
@@ -104,7 +104,7 @@ class AttendanceView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templat
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(sheet_form=form), status=400)
         try:
-            rows = read_rows(form.cleaned_data["file"], required=SIGN_IN_COLUMNS)
+            rows = read_sign_in_sheet(form.cleaned_data["file"])
         except SpreadsheetError as error:
             form.add_error("file", error.message)
             return self.render_to_response(self.get_context_data(sheet_form=form), status=400)

@@ -78,18 +78,18 @@ class UpcomingEventsPanel(DashboardPanel):
     empty_text = _("Không có lớp tập huấn nào sắp diễn ra.")
 
     def get_entries(self):
-        events = (
-            TrainingEventPage.objects.live()
-            .upcoming(timezone.now())
-            .only("pk", "title", "starts_at", "place", "mode")[:SHOWN]
-        )
+        from .admin_events import events_with_counts
+
+        events = events_with_counts().upcoming(timezone.now())[:SHOWN]
         return [
             Entry(
                 event.title,
-                reverse("wagtailadmin_pages:edit", args=(event.pk,)),
+                reverse("training_events:attendance", args=(event.pk,)),
                 [
                     timezone.localtime(event.starts_at).strftime("%d/%m/%Y %H:%M"),
                     event.place or event.get_mode_display(),
+                    _("%(registered)d đăng ký, %(pending)d chờ duyệt")
+                    % {"registered": event.registered, "pending": event.pending},
                 ],
             )
             for event in events

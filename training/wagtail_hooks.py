@@ -41,13 +41,6 @@ def _render_home_section(request, home_page):
     return render_to_string("training/includes/home_section.html", context, request=request)
 
 
-@hooks.register("portal_dashboard_panels")
-def training_dashboard_panels():
-    from .dashboard import TrainingPanel, UpcomingEventsPanel
-
-    return [TrainingPanel, UpcomingEventsPanel]
-
-
 @hooks.register("portal_cache_listing_paths")
 def programme_listing_paths(page):
     """A course or an event is listed on its programme's page."""
@@ -58,3 +51,10 @@ def programme_listing_paths(page):
 
     programme = Programme.objects.filter(pk=programme_id).only("slug").first()
     return [programme.get_absolute_url()] if programme else []
+
+
+@hooks.register("portal_dashboard_panels")
+def training_dashboard_panels():
+    from .dashboard import TrainingPanel, UpcomingEventsPanel
+
+    return [TrainingPanel, UpcomingEventsPanel]

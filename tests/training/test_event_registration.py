@@ -12,7 +12,7 @@ from accounts.models import OrganisationUnit, UnitKind
 from training.factories import TrainingEventPageFactory
 from training.models import Attendance, EventMode, Registration, RegistrationStatus
 from training.services import TrainingError, events, reports
-from training.services.enrolment_import import SIGN_IN_COLUMNS, import_attendance, read_rows
+from training.services.enrolment_import import import_attendance, read_sign_in_sheet
 
 LINK = "https://meet.example.org/phong-hop-bi-mat"
 
@@ -91,18 +91,17 @@ def test_a_refused_registration_cannot_be_made_again_by_the_learner(online_event
 
 @pytest.mark.django_db
 def test_the_sign_in_sheet_is_all_or_nothing_with_errors_per_line(online_event, student, other_student):
-    rows = read_rows(
+    rows = read_sign_in_sheet(
         sheet(
             [(student.full_name, student.email), ("Người Lạ", "nguoi.la@example.org"), ("Sai Tên", other_student.email)]
         ),
-        required=SIGN_IN_COLUMNS,
     )
     result = import_attendance(online_event, rows, by=training_manager())
     assert [line for line, _message in result.errors] == [3, 4]
     assert "nguoi.la@example.org" in result.errors[0][1] and "không khớp" in result.errors[1][1]
     assert not Attendance.objects.exists()
-    rows = read_rows(
-        sheet([(student.full_name, student.email), (other_student.full_name, other_student.email)]), SIGN_IN_COLUMNS
+    rows = read_sign_in_sheet(
+        sheet([(student.full_name, student.email), (other_student.full_name, other_student.email)])
     )
     assert import_attendance(online_event, rows, by=training_manager()).enrolled == 2
     assert Attendance.objects.filter(event=online_event).count() == 2

@@ -34,8 +34,8 @@ HEADERS = {
     "don vi": "unit",
 }
 REQUIRED_COLUMNS = ("name", "email", "unit")
-LEARNERS = "Học viên"
 SIGN_IN_COLUMNS = ("name", "email")
+LEARNERS = "Học viên"
 
 
 @dataclass
@@ -43,15 +43,21 @@ class LearnerImportResult(ImportResult):
     enrolled: int = 0
 
 
-def read_rows(uploaded, required=REQUIRED_COLUMNS):
-    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file (``home.spreadsheet_import``)
-    whose header names the ``required`` columns (a list of learners: name, email, unit; a sign-in sheet:
-    name, email)."""
-    if required == REQUIRED_COLUMNS:
-        missing = _("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị.")
-    else:
-        missing = _("Dòng tiêu đề phải có các cột: Họ và tên, Email.")
-    return read_table(uploaded, HEADERS, required, missing_message=missing)
+def read_rows(uploaded):
+    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file (``home.spreadsheet_import``)."""
+    return read_table(
+        uploaded,
+        HEADERS,
+        REQUIRED_COLUMNS,
+        missing_message=_("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị."),
+    )
+
+
+def read_sign_in_sheet(uploaded):
+    """The rows of an event's signed sign-in sheet (columns Họ và tên, Email)."""
+    return read_table(
+        uploaded, HEADERS, SIGN_IN_COLUMNS, missing_message=_("Dòng tiêu đề phải có các cột: Họ và tên, Email.")
+    )
 
 
 def _units_by_name():
@@ -166,8 +172,7 @@ def import_learners(course, rows, *, by, send_invitations=True):
 
 def import_attendance(event, rows, *, by):
     """The signed sign-in sheet of ``event``: every row must name an existing account (by email) whose
-    name matches; one bad row and nothing is recorded. Returns a LearnerImportResult (``enrolled`` counts
-    the attendances that are new)."""
+    name matches; one bad row and nothing is recorded. ``enrolled`` counts the attendances that are new."""
     from .events import record_attendance
 
     User = get_user_model()
