@@ -1,5 +1,5 @@
 """axe-core on every public page type at 360 and 1280 px, in each text size, and the large-text mode:
-zero serious or critical violations and nothing wider than a phone's screen."""
+zero serious or critical violations, nothing wider than a phone's screen, a header of at most 120 px."""
 
 import io
 
@@ -12,6 +12,7 @@ from .test_training_journey import ensure_migration_data
 # The text sizes of static/js/text-size.js: the smallest, the default and the largest.
 TEXT_SIZES = ("-1", "0", "3")
 LARGEST = "3"
+MAX_HEADER = 120  # at 360 px and the default text size, above the page's own content
 
 
 @pytest.fixture
@@ -50,6 +51,13 @@ def demo_site(transactional_db, settings):
             "certificate verification": certificate.get_absolute_url(),
             "sign-in": "/tai-khoan/dang-nhap/",
             "offline page": "/ngoai-tuyen/",
+            "documents register": "/van-ban/",
+            "document": _first_link_below("/van-ban/"),
+            "directory of grassroots unions": "/co-so-hoi/",
+            "consultations": "/gop-y-du-thao/",
+            "consultation": _first_link_below("/gop-y-du-thao/"),
+            "questions and answers": "/hoi-dap/",
+            "question": _first_link_below("/hoi-dap/cau-hoi/", "/hoi-dap/"),
         },
         "learner": {
             "course (signed in)": course.url,
@@ -64,6 +72,19 @@ def _article_url():
     from news.models import NewsArticlePage
 
     return NewsArticlePage.objects.live().order_by("path").first().url
+
+
+def _first_link_below(prefix, listing=None):
+    """The first page the demo lists below ``prefix`` (its feeds and forms left out)."""
+    import re
+
+    from django.test import Client
+
+    html = Client().get(listing or prefix).content.decode()
+    for path in re.findall(r'href="(' + re.escape(prefix) + r'[^"?#]+/)"', html):
+        if not re.search(r"/(rss|atom|dat-cau-hoi|gop-y)/$", path):
+            return path
+    raise AssertionError(f"the demo lists nothing below {prefix}")
 
 
 def _category_url():
@@ -117,9 +138,12 @@ def test_every_page_type_has_no_serious_violation(new_page, live_server, demo_si
 
 
 def test_no_page_overflows_at_the_largest_text_size(new_page, live_server, demo_site):
-    wide = []
+    wide, tall = [], []
     for name, url, page in _pages(new_page, live_server, demo_site, PHONE):
         page.goto(url)
+        header = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
+        if header > MAX_HEADER:
+            tall.append(f"{name} {url}: the header is {header:.0f} px high")
         set_text_size(page, LARGEST)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
@@ -131,3 +155,4 @@ def test_no_page_overflows_at_the_largest_text_size(new_page, live_server, demo_
             )
             wide.append(f"{name} {url}: {width} px wide ({', '.join(culprits)})")
     assert not wide, "Pages wider than 360 px at the largest text size:\n" + "\n".join(wide)
+    assert not tall, f"Headers above {MAX_HEADER} px at 360 px:\n" + "\n".join(tall)
