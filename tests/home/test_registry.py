@@ -57,7 +57,7 @@ def test_a_new_app_is_heard_by_declaring_itself_on_its_app_config(client, monkey
     monkeypatch.setattr(config, "robots_disallow", ("/tim-kiem/", "/thu-nghiem/"), raising=False)
     monkeypatch.setattr(config, "demo_order", 35, raising=False)
     assert "Disallow: /thu-nghiem/\n" in client.get("/robots.txt").content.decode()
-    assert demo_apps() == ["accounts", "home", "news", "search", "training", "feedback"]
+    assert demo_apps() == ["accounts", "home", "news", "search", "training", "feedback", "staff"]
 
 
 def test_an_app_gives_its_pages_their_search_type():
