@@ -24,6 +24,7 @@ USERS = [
     ("duyetbai", roles.APPROVERS, "Lê Thị Duyệt", "Phó Chủ tịch", "Hội LHPN tỉnh"),
     ("tiepnhan", roles.MODERATORS, "Phạm Thị Tiếp Nhận", "Cán bộ Ban Chính sách - Luật pháp", "Hội LHPN tỉnh"),
     ("quanlydaotao", roles.TRAINING_MANAGERS, "Hoàng Thị Đào Tạo", "Trưởng ban Tổ chức", "Hội LHPN tỉnh"),
+    ("giamsat", roles.SUPERVISORS, "Đinh Thị Giám Sát", "Trưởng ban Chính sách - Luật pháp", "Hội LHPN tỉnh"),
     ("hocvien", roles.LEARNERS, "Vũ Thị Học", "Chủ tịch Hội LHPN xã", "Hội LHPN xã Hòa Bình"),
 ]
 

@@ -57,3 +57,7 @@ def training_manager(**kwargs):
 
 def learner(**kwargs):
     return make_user(roles.LEARNERS, **kwargs)
+
+
+def supervisor(**kwargs):
+    return make_user(roles.SUPERVISORS, **kwargs)

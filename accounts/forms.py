@@ -6,6 +6,7 @@ from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
 from home.forms import VisitorTextMixin
+from home.phones import VietnamesePhoneField
 
 from .models import OrganisationUnit
 from .throttle import ThrottledSignInMixin
@@ -15,7 +16,7 @@ PROFILE_FIELDS = ["full_name", "phone", "position", "unit"]
 
 class ProfileFieldsMixin(forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
-    phone = forms.CharField(label=_("Số điện thoại"), max_length=20, required=False)
+    phone = VietnamesePhoneField(label=_("Số điện thoại"))
     position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=OrganisationUnit.objects.tree_order(), required=False)
 

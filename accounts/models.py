@@ -38,9 +38,24 @@ class OrganisationUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    # Address, phone, e-mail, chair and hours are public: the directory of grassroots unions shows them.
     address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
-    phone = models.CharField(_("Điện thoại"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("Điện thoại"),
+        max_length=30,
+        blank=True,
+        help_text=_("Số của cơ quan, hiện công khai trong danh bạ cơ sở Hội: không ghi số điện thoại cá nhân."),
+    )
     email = models.EmailField(_("Thư điện tử"), blank=True)
+    chair = models.CharField(
+        _("Chủ tịch, chi hội trưởng"),
+        max_length=150,
+        blank=True,
+        help_text=_("Họ tên người đứng đầu đơn vị, hiện công khai trong danh bạ cơ sở Hội."),
+    )
+    working_hours = models.CharField(
+        _("Giờ làm việc"), max_length=200, blank=True, help_text=_("Ví dụ: 7h30 - 17h00, thứ Hai đến thứ Sáu.")
+    )
     # Folded names of the ancestors and the unit itself, joined: keeps the tree order in one ORDER BY.
     sort_path = models.CharField(max_length=1000, editable=False, db_index=True, default="")
 

@@ -34,4 +34,6 @@ class OrganisationUnitViewSet(ModelViewSet):
         FieldPanel("address"),
         FieldPanel("phone"),
         FieldPanel("email"),
+        FieldPanel("chair"),
+        FieldPanel("working_hours"),
     ]

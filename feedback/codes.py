@@ -16,23 +16,29 @@ _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 _SEPARATORS = re.compile(r"[\s\-_.–—]+")
 
 
-def generate():
+def generate(prefix=PREFIX):
     body = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
-    return format_code(body)
+    return format_code(body, prefix)
 
 
-def format_code(body):
-    return f"{PREFIX}-{body[:4]}-{body[4:]}"
+def format_code(body, prefix=PREFIX):
+    return f"{prefix}-{body[:4]}-{body[4:]}"
 
 
-def normalise(text):
-    """The canonical form of a code a person typed, or ``None`` when it cannot be a code."""
+def normalise(text, prefix=PREFIX, prefix_required=False):
+    """The canonical form of a code a person typed, or ``None`` when it cannot be a code.
+
+    Another kind of item (questions: ``HD``) has codes of its own prefix, which it then requires
+    (``prefix_required``) so that a bare eight characters stay a feedback code.
+    """
     if not text:
         return None
     compact = _SEPARATORS.sub("", str(text)).upper()
-    if len(compact) == LENGTH + len(PREFIX) and compact.startswith(PREFIX):
-        compact = compact[len(PREFIX) :]
+    if len(compact) == LENGTH + len(prefix) and compact.startswith(prefix):
+        compact = compact[len(prefix) :]
+    elif prefix_required:
+        return None
     compact = compact.translate(_CONFUSABLE)
     if len(compact) != LENGTH or any(char not in ALPHABET for char in compact):
         return None
-    return format_code(compact)
+    return format_code(compact, prefix)

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from home import pagecache
@@ -104,10 +105,12 @@ def get_commentable_or_404(page_id):
     return page
 
 
-def submit_comment(form, page):
+def submit_comment(form, page, details=None):
     """Stores a valid :class:`~feedback.forms.CommentForm` as pending and queues the moderators' emails.
 
     The comment is committed first; the emails go after the commit, so a mail failure never loses it.
+    ``details(comment)``, when given, stores what another app adds to the comment (a consultation's
+    section and unit), in the same transaction.
     """
     data = form.cleaned_data
     token = token_hash(data.get(TOKEN_FIELD))
@@ -122,6 +125,8 @@ def submit_comment(form, page):
                 content_hash=content_fingerprint(data["text"]),
                 token_hash=token,
             )
+            if details is not None:
+                details(comment)
             record(comment, "submit", actor_label=str(READER))
             notify_moderators(comment, page)
     except IntegrityError:
@@ -188,6 +193,11 @@ class Thread:
     anchor: str = ANCHOR
     page_param: str = PAGE_PARAM
     form: object = None
+    # What another app's page (a consultation) changes: where the form posts, a template shown under
+    # each comment (given ``comment``), the words shown instead of the form.
+    submit_url: str = ""
+    comment_extra: str = ""
+    closed_message: str = ""
 
 
 @dataclass
@@ -253,7 +263,9 @@ def anonymise_old_comments(months=None, now=None):
 
     Every decided comment loses its e-mail address and address fingerprint; rejected and spam
     comments, which were never shown, also lose their name and text. Approved comments keep the name
-    and text the reader chose to publish. Returns how many comments changed.
+    and text the reader chose to publish. What other apps keep beside a comment (a consultation
+    comment's phone) is erased by their ``feedback_anonymise_comments`` hook, given the decided
+    comments and returning the ids it changed. Returns how many comments changed.
     """
     decided = Comment.objects.filter(moderated_at__lt=retention_cutoff(months, now))
     decided = decided.exclude(status=CommentStatus.PENDING)
@@ -263,4 +275,7 @@ def anonymise_old_comments(months=None, now=None):
         hidden = set(never_shown.values_list("pk", flat=True))
         Comment.objects.filter(pk__in=with_contact).update(email="", ip_fingerprint="")
         Comment.objects.filter(pk__in=hidden).update(name="", text=ANONYMISED, content_hash="")
-    return len(with_contact | hidden)
+        others = set()
+        for hook in hooks.get_hooks("feedback_anonymise_comments"):
+            others |= set(hook(decided) or ())
+    return len(with_contact | hidden | others)

@@ -6,10 +6,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from home.demo_pages import child_page
-from home.models import HomePage
+from home.demo_pages import child_page, default_home
 
 from . import codes, comments, services
 from .models import Comment, CommentReply, CommentStatus, Feedback, FeedbackPage, ModerationEvent, Status, Topic
@@ -135,7 +134,7 @@ def _demo_code(index):
 
 
 def load(command):
-    home = HomePage.objects.get()
+    home = default_home()
     page = child_page(
         home,
         FeedbackPage,
@@ -223,7 +222,9 @@ def load_comments(command, moderator):
         article_type = ContentType.objects.get(app_label="news", model="newsarticlepage")
     except ContentType.DoesNotExist:
         return
-    articles = list(Page.objects.live().filter(content_type=article_type).order_by("-first_published_at", "-pk")[:3])
+    # The Vietnamese articles (their English versions, made by the english demo, share their dates).
+    vietnamese = Page.objects.live().filter(content_type=article_type, locale=Locale.get_default())
+    articles = list(vietnamese.order_by("-first_published_at", "-pk")[:3])
     if not articles:
         return
     now = timezone.now()

@@ -1,10 +1,12 @@
+import re
+
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OrganisationUnit
 from home.forms import VisitorTextMixin
-from home.phones import normalise_vn_phone
+from home.phones import VietnamesePhoneField
 
 from .models import Topic
 from .spam import SpamProtectedForm
@@ -12,6 +14,21 @@ from .uploads import MAX_BYTES, MAX_FILES, clean_upload
 
 CONTENT_MAX = 5000
 COMMENT_MAX = 2000
+
+
+MAX_LINKS = 3
+LINK_RE = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
+
+
+def refuse_many_links(text, limit=MAX_LINKS):
+    """Advertising robots paste links: a reader's text may carry at most ``limit`` of them."""
+    if len(LINK_RE.findall(text)) > limit:
+        raise forms.ValidationError(
+            _("Nội dung có quá nhiều đường dẫn (tối đa %(limit)s). Xin bớt đường dẫn rồi gửi lại."),
+            params={"limit": limit},
+            code="links",
+        )
+    return text
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -60,9 +77,7 @@ class FeedbackForm(SpamProtectedForm):
         help_text=_("Tối đa 3 tệp ảnh (JPEG, PNG, WebP) hoặc PDF, mỗi tệp không quá 5 MB."),
     )
     name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
-    phone = forms.CharField(
-        label=_("Số điện thoại"), max_length=20, required=False, widget=forms.TextInput(attrs={"type": "tel"})
-    )
+    phone = VietnamesePhoneField(label=_("Số điện thoại"))
     email = forms.EmailField(label=_("Thư điện tử"), required=False, max_length=254)
     wants_reply = forms.BooleanField(
         label=_("Tôi muốn nhận trả lời (cần để lại số điện thoại hoặc thư điện tử)"), required=False
@@ -81,17 +96,6 @@ class FeedbackForm(SpamProtectedForm):
             self.fields["consent"].help_text = format_html(
                 '<a href="{}">{}</a>', privacy_url, _("Đọc chính sách bảo vệ dữ liệu cá nhân")
             )
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and normalise_vn_phone(phone) is None:
-            raise forms.ValidationError(
-                _(
-                    "Số điện thoại chưa đúng. Xin nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc số máy bàn "
-                    "có mã vùng (ví dụ 0243 825 1234); có thể bắt đầu bằng +84."
-                )
-            )
-        return phone
 
     def clean_content(self):
         return self.cleaned_data["content"].strip()
@@ -172,4 +176,4 @@ class CommentForm(SpamProtectedForm):
         text = self.cleaned_data["text"].strip()
         if len(text) < 2:
             raise forms.ValidationError(_("Xin viết nội dung ý kiến."))
-        return text
+        return refuse_many_links(text)

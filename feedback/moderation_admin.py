@@ -91,7 +91,10 @@ class ModerationInspectView(InspectView):
         context.update(
             item=item,
             actions=[
-                {"transition": transition, "form": TransitionForm(transition, initial=transition.initial_values(item))}
+                {
+                    "transition": transition,
+                    "form": viewset.transition_form_class(transition, initial=transition.initial_values(item)),
+                }
                 for transition in viewset.moderation_workflow.available(item, user)
             ],
             events=[(event, viewset.action_labels.get(event.action, event.action)) for event in history(item)],
@@ -130,6 +133,7 @@ class ModerationViewSet(SnippetViewSet):
     waiting_state = None  # the state the menu counts
     menu_opens_waiting = False  # the menu entry opens the queue filtered on that state
     extra_actions = ()  # other actions posted from the item's page, handled by ``<name>_action(request, item)``
+    transition_form_class = TransitionForm  # a subclass adds the fields of the model's own transitions
 
     index_view_class = ModerationIndexView
     index_template_name = "feedback/admin/moderation_index.html"
@@ -213,7 +217,7 @@ class ModerationViewSet(SnippetViewSet):
             transition = self.moderation_workflow.get(name)
         except IllegalTransition:
             raise Http404 from None
-        form = TransitionForm(transition, request.POST)
+        form = self.transition_form_class(transition, request.POST)
         if not form.is_valid():
             errors = "; ".join(
                 f"{form.fields[field].label}: {' '.join(errs)}" if field in form.fields else " ".join(errs)

@@ -42,63 +42,40 @@ def _item_context(item):
     }
 
 
-def new_item(item):
+def _about_item(kind, item, recipient, subject, user=None):
+    """One message about ``item`` to ``recipient``, rendered from ``feedback/email/<kind>``."""
     context = _item_context(item)
+    if user is not None:
+        context["recipient"] = user
+    return queue(kind, recipient, subject, f"feedback/email/{kind}", context, feedback=item)
+
+
+def _to_moderators(kind, item, subject):
     for user in _moderators_for(item):
-        queue(
-            "new_item",
-            user.email,
-            _("Ý kiến mới %(code)s: %(topic)s") % {"code": item.code, "topic": item.topic.name},
-            "feedback/email/new_item",
-            {**context, "recipient": user},
-            feedback=item,
-        )
+        _about_item(kind, item, user.email, subject, user)
+
+
+def new_item(item):
+    subject = _("Ý kiến mới %(code)s: %(topic)s") % {"code": item.code, "topic": item.topic.name}
+    _to_moderators("new_item", item, subject)
 
 
 def reopened(item):
-    context = _item_context(item)
-    for user in _moderators_for(item):
-        queue(
-            "reopened",
-            user.email,
-            _("Người gửi đề nghị xem xét lại %(code)s") % {"code": item.code},
-            "feedback/email/reopened",
-            {**context, "recipient": user},
-            feedback=item,
-        )
+    _to_moderators("reopened", item, _("Người gửi đề nghị xem xét lại %(code)s") % {"code": item.code})
 
 
 def assigned(item, user):
-    queue(
-        "assigned",
-        user.email,
-        _("Bạn được giao xử lý ý kiến %(code)s") % {"code": item.code},
-        "feedback/email/assigned",
-        {**_item_context(item), "recipient": user},
-        feedback=item,
-    )
+    subject = _("Bạn được giao xử lý ý kiến %(code)s") % {"code": item.code}
+    _about_item("assigned", item, user.email, subject, user)
 
 
 def receipt(item):
-    queue(
-        "receipt",
-        item.email,
-        _("Hội đã nhận ý kiến của bạn, mã tra cứu %(code)s") % {"code": item.code},
-        "feedback/email/receipt",
-        _item_context(item),
-        feedback=item,
-    )
+    subject = _("Hội đã nhận ý kiến của bạn, mã tra cứu %(code)s") % {"code": item.code}
+    _about_item("receipt", item, item.email, subject)
 
 
 def answer(item):
-    queue(
-        "answer",
-        item.email,
-        _("Kết quả giải quyết ý kiến %(code)s") % {"code": item.code},
-        "feedback/email/answer",
-        _item_context(item),
-        feedback=item,
-    )
+    _about_item("answer", item, item.email, _("Kết quả giải quyết ý kiến %(code)s") % {"code": item.code})
 
 
 def overdue_reminder(user, items):

@@ -150,6 +150,7 @@ WORKFLOW = Workflow(
 # Labels of actions that are not transitions, for the history.
 ACTION_LABELS = {
     "submit": _("Người gửi gửi ý kiến"),
+    "record": _("Cán bộ ghi nhận ý kiến (điện thoại, thư, trực tiếp, diễn đàn)"),
     "duplicate": _("Người gửi gửi lại nội dung trùng"),
     "assign": _("Phân công xử lý"),
     "note": _("Ghi chú nội bộ"),
@@ -210,7 +211,7 @@ def submit_feedback(form):
                 dedupe_key=fingerprint,
                 token_hash=token,
             )
-            _save_with_unique_code(item)
+            save_with_unique_code(item)
             for clean, name in stored:
                 Attachment.objects.create(
                     feedback=item,
@@ -260,15 +261,17 @@ def _repeat(form, existing):
     return SubmitResult(existing, duplicate=True)
 
 
-def _save_with_unique_code(item, attempts=8):
+def save_with_unique_code(item, prefix=codes.PREFIX, attempts=8):
+    """Saves ``item`` (any model with a unique ``code``) under a fresh tracking code of ``prefix``."""
+    manager = type(item)._default_manager
     for _attempt in range(attempts):
-        item.code = codes.generate()
+        item.code = codes.generate(prefix)
         try:
             with transaction.atomic():
                 item.save()
             return item
         except IntegrityError:
-            if Feedback.objects.filter(code=item.code).exists():
+            if manager.filter(code=item.code).exists():
                 continue
             raise
     raise RuntimeError("could not find a free tracking code")

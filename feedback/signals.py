@@ -1,4 +1,8 @@
-"""Keep the index of published resolutions in step with the feedback items they are made from."""
+"""Keep the index of published resolutions in step with the feedback items they are made from.
+
+:func:`follow` is the same for any model whose public part is searched through a proxy (the
+consultations app's published questions use it too).
+"""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -6,27 +10,28 @@ from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
 
-def feedback_saved(sender, instance, raw=False, **kwargs):
-    from .models import PublishedResolution
+def follow(source, indexed, uid):
+    """After every save of a ``source`` row, ``indexed`` (its searchable proxy, with
+    ``search_public_queryset()``) is indexed when the row is public, else removed from the index."""
 
-    if raw:
-        return
-    if PublishedResolution.search_public_queryset().filter(pk=instance.pk).exists():
-        # Through django-tasks, like Wagtail's own indexing: an unreachable Elasticsearch is logged, not raised.
-        meta = PublishedResolution._meta
-        insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(instance.pk))
-    else:
-        index.remove_object(PublishedResolution(pk=instance.pk))
+    def saved(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        if indexed.search_public_queryset().filter(pk=instance.pk).exists():
+            # Through django-tasks, like Wagtail's own indexing: an unreachable Elasticsearch is logged, not raised.
+            meta = indexed._meta
+            insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(instance.pk))
+        else:
+            index.remove_object(indexed(pk=instance.pk))
 
+    def deleted(sender, instance, **kwargs):
+        index.remove_object(indexed(pk=instance.pk))
 
-def feedback_deleted(sender, instance, **kwargs):
-    from .models import PublishedResolution
-
-    index.remove_object(PublishedResolution(pk=instance.pk))
+    post_save.connect(saved, sender=source, weak=False, dispatch_uid=f"{uid}-saved")
+    post_delete.connect(deleted, sender=source, weak=False, dispatch_uid=f"{uid}-deleted")
 
 
 def connect():
-    from .models import Feedback
+    from .models import Feedback, PublishedResolution
 
-    post_save.connect(feedback_saved, sender=Feedback, dispatch_uid="feedback-resolution-saved")
-    post_delete.connect(feedback_deleted, sender=Feedback, dispatch_uid="feedback-resolution-deleted")
+    follow(Feedback, PublishedResolution, "feedback-resolution")

@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from django.views.generic import View
+
+from wagtail import hooks
 
 from home.pagination import paginate
 from home.ratelimit import too_many_requests
@@ -22,7 +25,18 @@ from .spam import TOKEN_FIELD, client_ip, rate_limited
 from .storage import AttachmentStorageError
 from .workflow import IllegalTransition
 
-PUBLIC_ACTIONS = ("submit", "accept", "request_info", "forward", "resolve", "publish", "reject", "reopen", "confirm")
+PUBLIC_ACTIONS = (
+    "submit",
+    "record",
+    "accept",
+    "request_info",
+    "forward",
+    "resolve",
+    "publish",
+    "reject",
+    "reopen",
+    "confirm",
+)
 
 
 def _lookup_window():
@@ -62,6 +76,8 @@ def lookup(request):
         if _lookup_limited(request):
             context["message"] = _("Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Xin thử lại sau ít phút.")
             return too_many_requests(render(request, "feedback/lookup.html", context), _lookup_window())
+        elif (found := _other_codes(request, form)) is not None:
+            return found
         elif form.is_valid():
             item = services.find_by_code(form.cleaned_data["code"])
             if item is None:
@@ -79,6 +95,18 @@ def lookup(request):
             else:
                 context.update(_item_context(item))
     return render(request, "feedback/lookup.html", context, status=status)
+
+
+def _other_codes(request, form):
+    """The answer of another app for a code of its own (``feedback_lookup_code`` hook: ``(request, code)``
+    returns a response or ``None``): one look-up page for every tracking code the portal gives out."""
+    if not form.is_valid():
+        return None
+    for hook in hooks.get_hooks("feedback_lookup_code"):
+        response = hook(request, form.cleaned_data["code"])
+        if response is not None:
+            return response
+    return None
 
 
 def _item_context(item, reopen_form=None):
@@ -125,44 +153,73 @@ def resolutions(request):
     return render(request, "feedback/resolutions.html", {"page_obj": page, "items": page.object_list})
 
 
-@csrf_exempt  # checked below: a visitor of the cached article without JavaScript has no token yet
-@never_cache
-@require_http_methods(["POST"])
-def comment_submit(request, page_id):
-    """Stores a reader's comment and sends them back to the article (post, redirect, get).
+class CommentSubmitView(View):
+    """Stores a reader's comment and sends them back to the page (post, redirect, get).
 
     A form with errors is shown again on a page of its own, with what the reader typed; so is a
-    form sent without its tokens (see :mod:`feedback.tokens`), with fresh ones. An article closed
-    to comments says so. Never a 500 for what a visitor sends.
+    form sent without its tokens (see :mod:`feedback.tokens`), with fresh ones. A page closed to
+    comments says so. Never a 500 for what a visitor sends.
+
+    Another app's comments (a consultation's) subclass it: which page (:meth:`get_page`), whether it
+    takes comments now (:meth:`refusal`), the form (:meth:`get_form`) and how it is stored (:meth:`save`).
     """
-    from django.contrib import messages
-    from django.shortcuts import redirect
 
-    from . import comments
-    from .forms import CommentForm
+    http_method_names = ["post"]
+    template_name = "feedback/comments/submit_error.html"
+    thanks = gettext_lazy("Cảm ơn bạn đã gửi ý kiến. Ý kiến sẽ được hiện sau khi ban biên tập xem và duyệt.")
 
-    page = comments.get_commentable_or_404(page_id)
-    context = {"article": page, "article_url": page.url, "anchor": comments.ANCHOR}
-    if not page.comments_open:
-        context["closed"] = True
-        return render(request, "feedback/comments/submit_error.html", context, status=403)
-    if not tokens.csrf_passes(request):
-        context["form"] = CommentForm(initial=tokens.resend_initial(request), request=request, auto_id="comment_%s")
-        context["resend"] = True
-        return render(request, "feedback/comments/submit_error.html", context)
-    form = CommentForm(request.POST, request=request)
-    valid = form.is_valid()
-    # A second press of a comment already stored (or its twin that won the race): thanked, stored once.
-    if comments.submitted_with_token(request.POST.get(TOKEN_FIELD)) is None:
-        if not valid:
-            context["form"] = form
-            response = render(request, "feedback/comments/submit_error.html", context, status=400)
-            if form.refused_by_rate_limit:
-                too_many_requests(response, form.spam_policy.window)
-            return response
+    def get_page(self, page_id):
+        from . import comments
+
+        return comments.get_commentable_or_404(page_id)
+
+    def refusal(self, page):
+        """What to tell a visitor when ``page`` takes no comment now (a context), else ``None``."""
+        return None if page.comments_open else {"closed": True}
+
+    def get_form(self, page, data=None, initial=None):
+        from .forms import CommentForm
+
+        return CommentForm(data, initial=initial, request=self.request, auto_id="comment_%s")
+
+    def save(self, form, page):
+        from . import comments
+
         comments.submit_comment(form, page)
-    messages.success(request, _("Cảm ơn bạn đã gửi ý kiến. Ý kiến sẽ được hiện sau khi ban biên tập xem và duyệt."))
-    return redirect(f"{page.url}#{comments.ANCHOR}")
+
+    def post(self, request, page_id):
+        from django.contrib import messages
+        from django.shortcuts import redirect
+
+        from . import comments
+
+        page = self.get_page(page_id)
+        context = {"article": page, "article_url": page.url, "anchor": comments.ANCHOR}
+        refusal = self.refusal(page)
+        if refusal is not None:
+            context.update(refusal)
+            return render(request, self.template_name, context, status=403)
+        if not tokens.csrf_passes(request):
+            context["form"] = self.get_form(page, initial=tokens.resend_initial(request))
+            context["resend"] = True
+            return render(request, self.template_name, context)
+        form = self.get_form(page, request.POST)
+        valid = form.is_valid()
+        # A second press of a comment already stored (or its twin that won the race): thanked, stored once.
+        if comments.submitted_with_token(request.POST.get(TOKEN_FIELD)) is None:
+            if not valid:
+                context["form"] = form
+                response = render(request, self.template_name, context, status=400)
+                if form.refused_by_rate_limit:
+                    too_many_requests(response, form.spam_policy.window)
+                return response
+            self.save(form, page)
+        messages.success(request, self.thanks)
+        return redirect(f"{page.url}#{comments.ANCHOR}")
+
+
+# Checked in the view: a visitor of the cached article without JavaScript has no token yet.
+comment_submit = csrf_exempt(never_cache(CommentSubmitView.as_view()))
 
 
 @csrf_exempt  # checked by FeedbackPage.serve: the cached form page gives no token without JavaScript
@@ -184,6 +241,16 @@ STORAGE_FAILED = gettext_lazy(
     "Hệ thống tạm thời không lưu được tệp đính kèm nên ý kiến chưa được gửi. Nội dung bạn viết vẫn còn dưới "
     "đây: xin chọn lại tệp và bấm gửi lại sau ít phút, hoặc gửi không kèm tệp."
 )
+
+
+UNIT_PARAM = "don-vi"
+
+
+def unit_initial(request):
+    """``/gui-y-kien/?don-vi=12`` (the link on a unit's page in the directory) opens the form with that
+    unit chosen; anything else in it is ignored."""
+    raw = request.GET.get(UNIT_PARAM, "")
+    return {"unit": int(raw)} if raw.isascii() and raw.isdigit() and len(raw) <= 9 else {}
 
 
 def serve_feedback_page(page, request, *args, resend=False, **kwargs):
@@ -210,7 +277,7 @@ def serve_feedback_page(page, request, *args, resend=False, **kwargs):
             except AttachmentStorageError:
                 form.add_error("attachments", STORAGE_FAILED)
     else:
-        form = FeedbackForm(request=request, privacy_url=privacy_url, issue_token=False)
+        form = FeedbackForm(initial=unit_initial(request), request=request, privacy_url=privacy_url, issue_token=False)
     context = page.get_context(request, *args, **kwargs)
     context.update(form=form, resend=resend)
     response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context)

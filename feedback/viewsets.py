@@ -28,7 +28,7 @@ from accounts.models import OrganisationUnit
 from . import export, services
 from .admin_forms import AssignForm, NoteForm
 from .comment_viewsets import CommentViewSet
-from .models import Feedback, Status, Topic
+from .models import Channel, Feedback, Status, Topic
 from .moderation_admin import (
     ModerationIndexView,
     ModerationViewSet,
@@ -44,6 +44,7 @@ URL_NAMESPACE = "wagtailsnippets_feedback_feedback"
 class FeedbackFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Status.choices)
     topic = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=Topic.objects.all())
+    channel = django_filters.ChoiceFilter(label=_("Kênh tiếp nhận"), choices=Channel.choices)
     unit = django_filters.ModelChoiceFilter(label=_("Địa bàn"), queryset=OrganisationUnit.objects.tree_order())
     assignee = django_filters.ModelChoiceFilter(
         label=_("Người xử lý"),
@@ -56,7 +57,7 @@ class FeedbackFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Feedback
-        fields = ["status", "topic", "unit", "assignee", "created_at"]
+        fields = ["status", "topic", "channel", "unit", "assignee", "created_at"]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

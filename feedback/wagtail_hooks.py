@@ -32,3 +32,18 @@ def published_resolutions():
     from .models import PublishedResolution
 
     return [PublishedResolution]
+
+
+@hooks.register("portal_unit_links")
+def unit_feedback_link(request, unit):
+    """On a unit's page in the directory: the feedback form with that unit chosen."""
+    from django.utils.http import urlencode
+    from django.utils.translation import gettext as _
+
+    from .models import FeedbackPage
+    from .views import UNIT_PARAM
+
+    page = FeedbackPage.objects.live().first()
+    if page is None or not page.url:
+        return None
+    return _("Gửi ý kiến, phản ánh về địa bàn này"), f"{page.url}?{urlencode({UNIT_PARAM: unit.pk})}"

@@ -14,14 +14,18 @@ class HomeConfig(AppConfig):
         from wagtail.admin.widgets import SlugInput
 
         from . import fragments, signals  # noqa: F401 - signals: the page cache's purges
+        from .models import StandardPage
+        from .registry import standard_page_subpages
         from .text import slug_js_formatters
 
+        # Other apps' pages that may sit below a standard page, declared on their AppConfig.
+        StandardPage.subpage_types = [*StandardPage.subpage_types, *standard_page_subpages()]
         # Every slug field in the admin (pages, snippets) proposes "dao-tao" for "Đào tạo".
         register_form_field_override(models.SlugField, override={"widget": SlugInput(formatters=slug_js_formatters())})
         # Fragments (menus, settings, restricted paths) are rebuilt after any change to what they show.
         from django.db.models.signals import post_delete, post_save
 
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import SiteSettings
@@ -36,6 +40,13 @@ class HomeConfig(AppConfig):
 
         post_save.connect(alias_saved, dispatch_uid="portal-fragments-alias")
         post_save.connect(fragments.invalidate, sender=PageViewRestriction, dispatch_uid="portal-fragments-pvr-save")
+        post_save.connect(fragments.invalidate, sender=Site, dispatch_uid="portal-fragments-site-save")
         post_save.connect(fragments.invalidate_on_change, sender=SiteSettings, dispatch_uid="portal-fragments-settings")
-        for model in (PageViewRestriction, SiteSettings):
+        for model in (PageViewRestriction, SiteSettings, Site):
             post_delete.connect(fragments.invalidate, sender=model, dispatch_uid=f"portal-fragments-{model.__name__}")
+        # Pictures are kept as HTML (home.images): an image edited or deleted shows on the next request.
+        from wagtail.images import get_image_model
+
+        for signal in (post_save, post_delete):
+            uid = f"portal-fragments-image-{id(signal)}"
+            signal.connect(fragments.invalidate, sender=get_image_model(), dispatch_uid=uid)

@@ -2,8 +2,8 @@
 
 from wagtail.models import Site
 
-from .demo_pages import child_page
-from .models import HomePage, SiteSettings, StandardPage
+from .demo_pages import child_page, default_home
+from .models import SiteSettings, StandardPage
 
 ABOUT_BODY = [
     (
@@ -66,9 +66,46 @@ PRIVACY_BODY = [
     ),
 ]
 
+ACCESSIBILITY_BODY = [
+    (
+        "paragraph",
+        "<p>Hội LHPN tỉnh muốn mọi người đọc được website này, kể cả người khiếm thị, người nhìn kém, người "
+        "chỉ dùng bàn phím và người dùng điện thoại cũ trên mạng chậm. Trang này nói website hỗ trợ những gì "
+        "và cách báo cho chúng tôi khi gặp khó khăn.</p>",
+    ),
+    ("heading", {"text": "Website hỗ trợ", "level": "h2"}),
+    (
+        "paragraph",
+        "<ul><li><b>Cỡ chữ:</b> nút A− và A+ ở đầu trang, hoặc phóng to của trình duyệt (Ctrl và +) đến 200% "
+        "mà không mất nội dung.</li>"
+        "<li><b>Bàn phím:</b> mọi liên kết, nút và ô nhập dùng được bằng phím Tab, Enter và Space; khung đang "
+        "chọn luôn được tô rõ; liên kết “Bỏ qua, đến nội dung chính” ở đầu mỗi trang.</li>"
+        "<li><b>Trình đọc màn hình:</b> trang có tiêu đề, mốc điều hướng và nhãn cho mọi ô nhập; ảnh có lời "
+        "mô tả; thông báo lỗi của biểu mẫu được đọc ngay.</li>"
+        "<li><b>Không cần JavaScript:</b> đọc tin, tìm kiếm, tra cứu văn bản, gửi ý kiến đều dùng được khi "
+        "trình duyệt tắt JavaScript.</li>"
+        "<li><b>Điện thoại:</b> mọi trang hiển thị đủ trên màn hình rộng 360 điểm ảnh; không tải phông chữ hay "
+        "mã của bên thứ ba.</li>"
+        "<li><b>Màu sắc:</b> độ tương phản chữ và nền đạt mức AA của WCAG 2.1.</li></ul>",
+    ),
+    ("heading", {"text": "Những gì còn hạn chế", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Một số văn bản cũ chỉ có bản PDF chụp từ giấy, trình đọc màn hình không đọc được chữ; video chưa "
+        "có phụ đề đầy đủ. Chúng tôi đang bổ sung dần; cần bản đọc được của văn bản nào, xin báo cho chúng tôi.</p>",
+    ),
+    ("heading", {"text": "Báo lỗi tiếp cận", "level": "h2"}),
+    (
+        "paragraph",
+        '<p>Gặp trang khó đọc, nút không dùng được bằng bàn phím hay tệp không mở được, xin <a href="/gui-y-kien/">'
+        "gửi ý kiến, phản ánh</a> (ghi rõ địa chỉ trang và điều bạn gặp phải), hoặc gọi đường dây nóng ở đầu "
+        "trang. Chúng tôi trả lời trong 5 ngày làm việc.</p>",
+    ),
+]
+
 
 def load(command):
-    home = HomePage.objects.get()
+    home = default_home()
     site = Site.objects.get(is_default_site=True)
     if site.root_page_id != home.pk:
         site.root_page = home
@@ -114,6 +151,14 @@ def load(command):
         show_in_menus=True,
         intro="Địa chỉ, điện thoại và thư điện tử của các ban.",
         body=CONTACT_BODY,
+    )
+    child_page(
+        home,
+        StandardPage,
+        "tro-nang",
+        title="Hỗ trợ tiếp cận",
+        intro="Website hỗ trợ những gì cho người khuyết tật, người dùng bàn phím và điện thoại, và cách báo lỗi.",
+        body=ACCESSIBILITY_BODY,
     )
     child_page(
         home,

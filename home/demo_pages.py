@@ -12,3 +12,12 @@ def child_page(parent, model, slug, **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def default_home():
+    """The Vietnamese home page (its English translation, under /en/, is a home page too)."""
+    from wagtail.models import Locale
+
+    from .models import HomePage
+
+    return HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first()

@@ -1,6 +1,11 @@
 """Request hygiene before any view runs."""
 
 from django.http import Http404, QueryDict
+from django.http.request import split_domain_port
+
+from wagtail.models import Site
+
+from . import fragments
 
 
 class NulByteMiddleware:
@@ -24,3 +29,39 @@ class NulByteMiddleware:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class CachedSiteMiddleware:
+    """Which Wagtail site answers this host, and its home page, read from the fragment cache.
+
+    Wagtail looks the site up on every request (a query) and then reads its home page again as its
+    own type (another). Here both come from ``home.fragments`` until the next change of content or of
+    a site (``home.apps``), and Wagtail finds them where it keeps them for the request
+    (``request._wagtail_site``, see ``Site.find_for_request``). Only once a view is chosen, and never
+    at the cost of the answer: with the database down the view answers as it would (``/healthz/``).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if hasattr(request, "_wagtail_site"):
+            return None
+        try:
+            hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+            site = fragments.cached(f"site-for-host:{hostname}:{port}", lambda: _site_with_home(request))
+        except Exception:  # the database or the cache unreachable: Wagtail's own lookup, or the view, says so
+            return None
+        if site is not None:
+            request._wagtail_site = site
+        return None
+
+
+def _site_with_home(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site

@@ -15,13 +15,22 @@ Purging: every key carries a site-wide generation and a version of its path (all
 path go together); :func:`purge_paths` and :func:`purge_all` replace them, after the transaction
 commits, and send the same URLs to Wagtail's frontend cache backends (nginx). A cache that fails
 is a miss: pages are rendered as if there were no cache.
+
+A hit costs one round trip to the cache: the two versions are read together, and the entry itself
+comes from a copy each process keeps of the entries it served lately (:class:`LocalEntries`, at most
+``PAGE_CACHE_LOCAL_BYTES``), looked up by the key those versions make, so a purge made by any
+process is seen at once; a local copy also ends when the shared entry would (``PAGE_CACHE_SECONDS``
+after it was stored).
 """
 
 import gzip
 import hashlib
 import logging
 import re
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -33,6 +42,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail import hooks
 
 from . import fragments
+from .i18n import translation_urls
 from .sitemaps import sitemap_paths
 
 logger = logging.getLogger(__name__)
@@ -125,6 +135,65 @@ def shareable_response(request, response):
     return vary <= KEPT_VARY
 
 
+class LocalEntries:
+    """The entries this process served lately, by key, least recently used first out; at most
+    ``limit`` bytes of bodies. Entries are never changed once stored, so they are shared as they are."""
+
+    def __init__(self):
+        self._entries = OrderedDict()  # key -> (expires at, entry, size)
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def limit():
+        return max(0, int(getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024) or 0))
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] <= time.time():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key, entry):
+        size = len(entry["body"]) + len(entry["gzip"] or b"")
+        limit = self.limit()
+        if size > limit // 4:
+            return
+        expires = entry.get("stored", time.time()) + seconds()
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = (expires, entry, size)
+            self._bytes += size
+            while self._bytes > limit:
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key):
+        self._bytes -= self._entries.pop(key)[2]
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+local_entries = LocalEntries()
+
+
+def _lookup(key):
+    entry = local_entries.get(key)
+    if entry is None:
+        entry = _safe("get", key)
+        if entry is not None:
+            local_entries.put(key, entry)
+    return entry
+
+
 def _entry(response):
     body = response.content
     compress = len(body) >= MIN_COMPRESS and COMPRESSIBLE.match(response.get("Content-Type", ""))
@@ -133,6 +202,7 @@ def _entry(response):
         "headers": [(name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS],
         "body": body,
         "gzip": gzip.compress(body, compresslevel=6, mtime=0) if compress else None,
+        "stored": time.time(),
     }
 
 
@@ -175,7 +245,7 @@ class PageCacheMiddleware:
                 key = _entry_key(request)
             except Exception:  # a bad Host header: let the normal handling answer it
                 key = None
-            entry = _safe("get", key) if key else None
+            entry = _lookup(key) if key else None
             if entry is not None:
                 return _respond(entry, request, "HIT")
         response = self.get_response(request)
@@ -184,6 +254,7 @@ class PageCacheMiddleware:
         entry = _entry(response)
         if key:
             _safe("set", key, entry, seconds())
+            local_entries.put(key, entry)
         return _respond(entry, request, "MISS" if key else "OFF")
 
 
@@ -255,8 +326,9 @@ def _url_parts(page):
 
 def page_paths(page):
     """``(path, absolute URL)`` pairs to purge when ``page`` changes: the page, its ancestors (home,
-    section, news index...), the paths that apps' ``portal_cache_listing_paths`` hooks say list it
-    (categories, tags, archive, feeds), the sitemap, and what listed it the last time it was purged."""
+    section, news index...), its translations (their language switch), the paths that apps'
+    ``portal_cache_listing_paths`` hooks say list it (categories, tags, archive, feeds), the sitemap,
+    and what listed it the last time it was purged."""
     from django.urls import reverse
 
     specific = page.specific_deferred
@@ -269,6 +341,7 @@ def page_paths(page):
         ancestor_parts = _url_parts(ancestor)
         if ancestor_parts:
             pairs.add((ancestor_parts[1], ancestor_parts[0] + ancestor_parts[1]))
+    pairs.update(translation_urls(specific))
     for hook in hooks.get_hooks("portal_cache_listing_paths"):
         for path in hook(specific) or ():
             pairs.add((path, root_url + path))

@@ -7,6 +7,9 @@ start with +84 or 84 instead of the 0, and may be grouped by spaces, dots or das
 
 import re
 
+from django import forms
+from django.utils.translation import gettext as _
+
 _SEPARATORS = re.compile(r"[ .\-\u00a0]")
 _NATIONAL = re.compile(r"^0(?:[35789]\d{8}|2\d{9})$")
 
@@ -19,3 +22,26 @@ def normalise_vn_phone(value):
     elif digits.startswith("84") and len(digits) in (11, 12):
         digits = "0" + digits[2:]
     return digits if _NATIONAL.match(digits) else None
+
+
+def invalid_phone_message():
+    return _(
+        "Số điện thoại chưa đúng. Xin nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc số máy bàn "
+        "có mã vùng (ví dụ 0243 825 1234); có thể bắt đầu bằng +84."
+    )
+
+
+class VietnamesePhoneField(forms.CharField):
+    """A form field for a Vietnamese number: kept as the person typed it (trimmed), refused with a
+    Vietnamese message when :func:`normalise_vn_phone` does not recognise it. Optional by default."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and normalise_vn_phone(value) is None:
+            raise forms.ValidationError(invalid_phone_message(), code="invalid_phone")

@@ -6,6 +6,7 @@ from operator import or_
 from django.db.models import Q
 
 from .fragments import cached, request_memo
+from .i18n import exclude_other_languages
 
 
 def restricted_paths():
@@ -43,12 +44,14 @@ def restriction_outline():
 
 
 def exclude_private(pages):
-    """Like Wagtail's ``PageQuerySet.public()``: leaves out the pages at or below a restricted page.
+    """Like Wagtail's ``PageQuerySet.public()``: leaves out the pages at or below a restricted page,
+    and those of another language than the one being read (``home.i18n.exclude_other_languages``).
 
     The restricted pages' paths are read once per request and excluded by path prefix, so a listing
     costs the same with a thousand articles as with ten; with no restriction at all (the usual case)
     the listing's SQL is not touched.
     """
+    pages = exclude_other_languages(pages)
     paths = restricted_paths()
     if not paths:
         return pages

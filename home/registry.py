@@ -4,7 +4,9 @@
   ``manage.py load_demo`` loads in increasing order (units and users first, then the pages others
   hang below);
 - ``robots_disallow``: path prefixes that crawlers are asked to leave alone (``/robots.txt``);
-- ``search_group``: the type its pages form in the site search (:func:`home.indexing.search_group_of`).
+- ``search_group``: the type its pages form in the site search (:func:`home.indexing.search_group_of`);
+- ``standard_page_subpages``: its page models (``"app.Model"``) that editors may add below a standard page
+  (the organisation's pages below "Giới thiệu").
 
 A new app declares these in its own ``apps.py``; nothing in ``home`` changes.
 """
@@ -28,3 +30,7 @@ def demo_apps():
 
 def robots_disallowed():
     return [path for _config, paths in declared("robots_disallow") for path in paths]
+
+
+def standard_page_subpages():
+    return [model for _config, models in declared("standard_page_subpages") for model in models]

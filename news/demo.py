@@ -9,8 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from home.demo_images import get_or_create_demo_image
-from home.demo_pages import child_page
-from home.models import HomePage
+from home.demo_pages import child_page, default_home
 
 from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
@@ -420,7 +419,7 @@ def get_or_create_index(home):
 
 
 def load(command):
-    home = HomePage.objects.get()
+    home = default_home()
     index = get_or_create_index(home)
     categories = {}
     for order, (name, description) in enumerate(CATEGORIES, start=1):

@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from home.images import rendition_data
 from home.models import SiteSettings
 from home.sharing import share_links
 
@@ -30,12 +31,8 @@ def article_meta(page, request, index_page):
     canonical = page.get_full_url(request)
     social_image = None
     if page.featured_image_id:
-        rendition = page.featured_image.get_rendition(SOCIAL_IMAGE_SPEC)
-        social_image = {
-            "url": urljoin(canonical, rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-        }
+        rendition = rendition_data(page.featured_image, SOCIAL_IMAGE_SPEC)
+        social_image = {**rendition, "url": urljoin(canonical, rendition["url"])}
     organisation = SiteSettings.for_request(request).organisation_name
     data = {
         "@context": "https://schema.org",

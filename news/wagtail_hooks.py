@@ -53,6 +53,20 @@ def news_listing_paths(page):
     return listing_paths(page)
 
 
+@hooks.register("portal_unit_links")
+def unit_news_link(request, unit):
+    """On a unit's page in the directory: its news, when articles carry a tag of the unit's name."""
+    from django.utils.translation import gettext as _
+
+    from .models import NewsArticlePage, NewsTag
+
+    tag = NewsTag.objects.filter(name__iexact=unit.name).first()
+    index = services.news_index()
+    if tag is None or index is None or not NewsArticlePage.objects.published().tagged(tag).exists():
+        return None
+    return _("Tin hoạt động của đơn vị"), (index.url or "") + index.reverse_subpage("tag", kwargs={"slug": tag.slug})
+
+
 @hooks.register("portal_dashboard_panels")
 def news_dashboard_panels():
     from .dashboard import MyRecentArticlesPanel

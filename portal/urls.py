@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -17,6 +18,9 @@ urlpatterns = [
     path("tim-kiem/", include("search.urls")),
     path("", include("training.urls")),
     path("", include("feedback.urls")),
+    path("", include("visits.urls")),
+    path("", include("consultations.urls")),
+    path("", include("supervision.urls")),
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -28,7 +32,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: Vietnamese at their own addresses (the default language has no prefix), English under /en/.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

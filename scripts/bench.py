@@ -9,7 +9,12 @@ page by page, runs wrk against the trivial view, the uncached and the cached por
 prints req/s, p50/p99, CPU ms per request (the gunicorn workers' user+system time), warm SQL queries,
 bytes per response and the ratio to the trivial view. Exits 1 when a ratio target is missed.
 
-    .venv/bin/python scripts/bench.py [--seconds 5] [--connections 8] [--write-docs]
+    .venv/bin/python scripts/bench.py [--seconds 5] [--connections 8] [--port-base 8511]
+        [--redis-url redis://127.0.0.1:6379/5] [--write-docs]
+
+The three servers listen on ``--port-base`` and the two ports after it (``BENCH_PORT_BASE``); the
+portal uses the Redis database of ``--redis-url`` (``BENCH_REDIS_URL``): on a shared machine, give
+each person their own.
 
 A benchmark, not a test: the machine is shared, numbers move by 10-20 % between runs.
 """
@@ -30,7 +35,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 # Not benchmark.sqlite3: scripts/search_benchmark.py empties that one and fills it with articles only.
 DB_FILE = BASE_DIR / "benchmark-pages.sqlite3"
-PORTS = {"trivial": 8511, "uncached": 8512, "cached": 8513}
+PORTS = {"trivial": 8511, "uncached": 8512, "cached": 8513}  # see --port-base
 # Uncached: the portal's req/s at least this fraction of the trivial view's (issue 13, point 4).
 UNCACHED_TARGETS = {"article": 25, "home": 50, "news index": 33, "category": 17, "search": 55, "lesson": 16}
 CACHED_TARGET = 2  # a cached page at least half the trivial view
@@ -250,11 +255,15 @@ def table(rows, args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port-base", type=int, default=int(os.environ.get("BENCH_PORT_BASE", 8511)))
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"))
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--write-docs", action="store_true", help="keep the table in docs/performance.md")
     args = parser.parse_args()
+    PORTS.update(trivial=args.port_base, uncached=args.port_base + 1, cached=args.port_base + 2)
+    os.environ["BENCH_REDIS_URL"] = args.redis_url
     if subprocess.run(["which", "wrk"], capture_output=True).returncode:  # noqa: S607
         raise SystemExit("wrk is missing: sudo apt-get install wrk")
     rows = run(args)

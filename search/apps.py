@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     robots_disallow = ("/tim-kiem/",)
     verbose_name = _("Tìm kiếm")
+
+    def ready(self):
+        from . import results_cache
+
+        results_cache.connect()

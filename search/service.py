@@ -16,12 +16,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from home.i18n import exclude_other_languages
 from home.pagination import Pagination
 from home.text import fold_vi
 
-from . import sources
+from . import hits, results_cache, sources
 from .engines import database, elastic
 from .engines.base import SORT_NEWEST, SORT_RELEVANCE, EngineUnavailable, Filters, SearchRequest
 from .highlight import excerpt, highlight
@@ -95,7 +96,7 @@ def run_engine(request):
     return database.search(request)
 
 
-def _result(hit, terms):
+def _result(hit, terms, http_request=None):
     obj = hit.obj
     title = getattr(obj, "title", "") or str(obj)
     title_html = safe_fragment(hit.title_html) if hit.title_html else highlight(title, terms.folded)
@@ -105,7 +106,8 @@ def _result(hit, terms):
     return Result(
         title_html=title_html,
         excerpt_html=excerpt_html,
-        url=obj.get_url() if hasattr(obj, "get_url") else obj.get_absolute_url(),
+        # With the request, Wagtail reads the sites' root paths once for all results, not once each.
+        url=obj.get_url(http_request) if hasattr(obj, "get_url") else obj.get_absolute_url(),
         group=hit.group,
         group_label=sources.group_label(hit.group),
         date=getattr(obj, date_field, None) if date_field else None,
@@ -155,13 +157,20 @@ def promotions_for(query):
 
 
 def record_query(query):
-    """Count the query for the editors' "Search terms" report (Wagtail's own)."""
-    if query:
-        Query.get(query).add_hit()
+    """Count the query for the editors' "Search terms" report (Wagtail's own), in batches (``hits``)."""
+    hits.record(query)
 
 
-def search_page(params):
-    """Everything the search page shows for ``params`` (see ``SearchForm.params``)."""
+def search_page(params, http_request=None):
+    """Everything the search page shows for ``params`` (see ``SearchForm.params``); ``http_request``,
+    when given, is the reader's (for the results' addresses). Kept until the next change (``results_cache``)."""
+    site = Site.find_for_request(http_request) if http_request is not None else None
+    return results_cache.cached_answer(
+        params, site.pk if site else None, lambda: _compute_search_page(params, http_request)
+    )
+
+
+def _compute_search_page(params, http_request):
     terms = parse(params["q"])
     page = SearchPage(query=terms.query, params={**params, "q": terms.query})
     page.sort_options = [
@@ -184,7 +193,7 @@ def search_page(params):
         answer = run_engine(request)
     page.engine = answer.engine
     page.total = answer.total
-    page.results = [_result(hit, terms) for hit in answer.hits]
+    page.results = [_result(hit, terms, http_request) for hit in answer.hits]
     page.promotions = promotions_for(terms.query) if page_number == 1 else []
     _facets(page, answer)
     _pagination(page, page_number)
@@ -251,4 +260,5 @@ def _suggestions(params, terms):
 
 def sections():
     """The site's main sections, offered on an empty or fruitless search."""
-    return list(Page.objects.live().public().in_menu().filter(depth=3).order_by("path")[:8])
+    # Of the language being read (the search page is Vietnamese: not the English menu's pages).
+    return list(exclude_other_languages(Page.objects.live().public().in_menu().filter(depth=3)).order_by("path")[:8])

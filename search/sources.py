@@ -24,8 +24,11 @@ from home.indexing import VietnameseSearchMixin, search_category_field_of, searc
 GROUP_LABELS = {
     "news": _("Tin tức"),
     "training": _("Đào tạo"),
+    "documents": _("Văn bản"),
     "pages": _("Trang thông tin"),
     "feedback": _("Ý kiến đã trả lời"),
+    "consultations": _("Góp ý dự thảo"),
+    "questions": _("Hỏi đáp"),
 }
 
 

@@ -10,7 +10,7 @@ from .forms import SearchForm
 @require_GET
 def search(request):
     params = SearchForm(request.GET).params()
-    result = service.search_page(params)
+    result = service.search_page(params, request)
     if result.query and params["page"] == 1 and not result.has_filters:
         service.record_query(result.query)
     return render(

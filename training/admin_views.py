@@ -1,35 +1,22 @@
 """Admin views that are not plain model editing: the report (with XLSX export) and the import."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 
+from home.admin_views import PermissionRequiredMixin, SingleViewSet, SpreadsheetImportView
 from home.spreadsheets import xlsx_response
 
 from .forms import ImportForm, ReportFilterForm
 from .services import reports
-from .services.enrolment_import import ImportFileError, import_learners, read_rows
+from .services.enrolment_import import import_learners, read_rows
 
 REPORT_PERMISSION = "training.view_training_report"
 IMPORT_PERMISSION = "training.add_enrolment"
-
-
-class PermissionRequiredMixin:
-    permission = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class ReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -59,61 +46,35 @@ class ReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
         return self.render_to_response(context)
 
 
-class ImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class ImportView(SpreadsheetImportView):
     permission = IMPORT_PERMISSION
     template_name = "training/admin/import.html"
     form_class = ImportForm
     page_title = gettext_lazy("Nhập danh sách học viên")
-    header_icon = "upload"
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    def get_success_url(self):
+        return reverse("training_import:index")
 
-    def form_valid(self, form):
-        try:
-            rows = read_rows(form.cleaned_data["file"])
-        except ImportFileError as error:
-            form.add_error("file", error.message)
-            return self.form_invalid(form)
-        result = import_learners(
+    def read_rows(self, uploaded):
+        return read_rows(uploaded)
+
+    def run_import(self, form, rows):
+        return import_learners(
             form.cleaned_data["course"],
             rows,
             by=self.request.user,
             send_invitations=form.cleaned_data["send_invitations"],
         )
-        if not result.ok:
-            form.add_error(None, _("Chưa nhập dòng nào: xin sửa các dòng dưới đây rồi gửi lại tệp."))
-            return self.render_to_response(self.get_context_data(form=form, row_errors=result.errors), status=400)
-        messages.success(
-            self.request,
-            _("Đã nhập %(rows)d dòng: %(created)d tài khoản mới, %(enrolled)d lượt ghi danh mới.")
-            % {"rows": len(rows), "created": len(result.created), "enrolled": result.enrolled},
-        )
-        return redirect(reverse("training_import:index"))
+
+    def success_message(self, result, rows):
+        return _("Đã nhập %(rows)d dòng: %(created)d tài khoản mới, %(enrolled)d lượt ghi danh mới.") % {
+            "rows": len(rows),
+            "created": len(result.created),
+            "enrolled": result.enrolled,
+        }
 
 
-class PermissionMenuItem(MenuItem):
-    permission = None
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-class _SingleViewSet(ViewSet):
-    """A menu entry and URL for one custom admin view, shown only with the view's permission."""
-
-    view_class = None
-    url_name = None
-
-    def get_urlpatterns(self):
-        return [path("", self.view_class.as_view(), name="index")]
-
-    @property
-    def menu_item_class(self):
-        return type("TrainingMenuItem", (PermissionMenuItem,), {"permission": self.view_class.permission})
-
-
-class ReportViewSet(_SingleViewSet):
+class ReportViewSet(SingleViewSet):
     view_class = ReportView
     icon = "clipboard-list"
     menu_label = gettext_lazy("Báo cáo")
@@ -121,7 +82,7 @@ class ReportViewSet(_SingleViewSet):
     url_prefix = "dao-tao/bao-cao"
 
 
-class ImportViewSet(_SingleViewSet):
+class ImportViewSet(SingleViewSet):
     view_class = ImportView
     icon = "upload"
     menu_label = gettext_lazy("Nhập danh sách học viên")

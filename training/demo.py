@@ -6,8 +6,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from home.demo_pages import child_page
-from home.models import HomePage
+from home.demo_pages import child_page, default_home
 
 from .models import (
     Attempt,
@@ -378,7 +377,7 @@ def _quiz(course, lesson, title, questions, **fields):
 
 
 def load(command):
-    home = HomePage.objects.get()
+    home = default_home()
     programme, _ = Programme.objects.get_or_create(
         name=PROGRAMME,
         defaults={

@@ -10,7 +10,18 @@ def register_training_viewsets():
 
 @hooks.register("portal_home_sections")
 def training_home_section(request, home_page):
-    """Courses and the next training events on the home page, with "Khóa học của tôi" for learners."""
+    """Courses and the next training events on the home page, with "Khóa học của tôi" for learners:
+    kept in the fragment cache (for signed-in readers and for the others) until the next publish, or
+    ``FRAGMENT_SECONDS`` at most, for an event that starts meanwhile leaves the list."""
+    from home import fragments
+
+    signed_in = bool(getattr(request, "user", None) and request.user.is_authenticated)
+    return fragments.cached(
+        f"training-home-section:{home_page.pk}:{signed_in}", lambda: _render_home_section(request, home_page)
+    )
+
+
+def _render_home_section(request, home_page):
     from django.template.loader import render_to_string
     from django.utils import timezone
 

@@ -1,5 +1,5 @@
 from .comments import Comment, CommentablePageMixin, CommentQuerySet, CommentReply, CommentStatus
-from .items import Attachment, Feedback, FeedbackQuerySet, Status, Topic
+from .items import Attachment, Channel, Feedback, FeedbackQuerySet, Status, Topic
 from .moderation import ModerationEvent
 from .pages import FeedbackPage
 from .resolutions import RESOLUTIONS_PER_PAGE, PublishedResolution
@@ -11,6 +11,7 @@ __all__ = [
     "CommentStatus",
     "CommentablePageMixin",
     "Attachment",
+    "Channel",
     "Feedback",
     "FeedbackPage",
     "FeedbackQuerySet",

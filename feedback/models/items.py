@@ -22,6 +22,16 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Đã công khai kết quả")
 
 
+class Channel(models.TextChoices):
+    """How an item reached the union: the public web form, or recorded by a cadre (feedback/intake.py)."""
+
+    WEB = "web", _("Biểu mẫu trên cổng")
+    FORUM = "forum", _("Diễn đàn lắng nghe ý kiến")
+    PHONE = "phone", _("Điện thoại")
+    LETTER = "letter", _("Thư, đơn gửi Hội")
+    IN_PERSON = "in_person", _("Trực tiếp tại trụ sở Hội")
+
+
 # Statuses after which the case is closed (counted from closed_at for anonymisation).
 CLOSED_STATUSES = (Status.SPAM, Status.REJECTED, Status.RESOLVED, Status.PUBLISHED)
 # Statuses that still wait for a moderator.
@@ -106,6 +116,20 @@ class Feedback(models.Model):
     token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     dedupe_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
 
+    # How it arrived: web items are sent by the visitor; the others are recorded by a cadre (recorded_by)
+    # with the date the union received them (received_on), through feedback.intake.record_item.
+    channel = models.CharField(_("Kênh tiếp nhận"), max_length=20, choices=Channel.choices, default=Channel.WEB)
+    received_on = models.DateField(_("Ngày tiếp nhận"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Cán bộ ghi nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recorded_feedback",
+        editable=False,
+    )
+
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Người xử lý"),
@@ -175,6 +199,15 @@ class Feedback(models.Model):
     @property
     def status_label(self):
         return Status(self.status).label
+
+    @property
+    def channel_label(self):
+        return Channel(self.channel).label
+
+    @property
+    def received_date(self):
+        """The day the union received it: the recorded date, or the day a web item was sent."""
+        return self.received_on or timezone.localdate(self.created_at)
 
 
 def attachment_path(instance, filename):

@@ -2,7 +2,7 @@ from django import template
 
 from wagtail.models import Page, Site
 
-from home import dates, fragments, images
+from home import dates, fragments, i18n, images
 from home.pagination import Pagination
 from home.queries import exclude_private
 
@@ -26,7 +26,12 @@ def picture(image, preset="content", alt=None, css_class="", loading="lazy"):
 
 
 def _menu_items(site):
-    pages = exclude_private(Page.objects.child_of(site.root_page).live().in_menu())
+    # The home page of the language being read (``/en/`` has its own menu), else the site's root page.
+    root = site.root_page
+    language_root = i18n.root_path()
+    if language_root and language_root != root.path:
+        root = Page.objects.filter(path=language_root).first() or root
+    pages = exclude_private(Page.objects.child_of(root).live().in_menu())
     return list(pages.only("id", "title", "url_path", "depth", "path"))
 
 
@@ -50,6 +55,22 @@ def main_menu(context):
             "page" if item.path == current_path else ("true" if current_path.startswith(item.path) else "")
         )
     return items
+
+
+@register.simple_tag(takes_context=True)
+def site_page_url(context, slug):
+    """The address of the live top-level page at ``slug`` (the footer's ``/tro-nang/``), "" when there is
+    none; cached like the menu."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return ""
+
+    def find():
+        page = exclude_private(Page.objects.child_of(site.root_page).live().filter(slug=slug)).first()
+        return (page.get_url(request) or "") if page else ""
+
+    return fragments.cached(f"site-page-url:{site.pk}:{slug}", find)
 
 
 @register.simple_tag(takes_context=True)

@@ -54,8 +54,10 @@ class NewsArticleQuerySet(PageQuerySet):
         return self.filter(pk__in=NewsArticleTag.objects.filter(tag=tag).values("content_object_id"))
 
     def for_listing(self):
-        """What a card shows (image with its renditions, categories) in a fixed number of queries."""
-        return self.select_related("featured_image").prefetch_related("featured_image__renditions")
+        """What a card shows, in one query: the article without its body, and its image. The image's
+        renditions are not read here: a card's picture is kept as HTML in the fragment cache
+        (``home.images``), so they are looked up only when the card is rendered afresh."""
+        return self.defer_streamfields().select_related("featured_image")
 
     def in_month(self, year, month):
         tz = timezone.get_current_timezone()
@@ -241,7 +243,7 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
         neighbours = self.neighbours
         context.update(
             index_page=index_page,
-            feeds=index_page.feeds(),
+            feeds=index_page.feeds(request=request),
             related_articles=neighbours["related"],
             previous_article=neighbours["previous"],
             next_article=neighbours["next"],

@@ -20,6 +20,11 @@ from .taxonomy import NewsCategory, NewsTag
 ARTICLES_PER_PAGE = 12
 
 
+def all_categories():
+    """Every category, in order, kept until the next change (a category saved replaces the version)."""
+    return fragments.cached("news-categories", lambda: list(NewsCategory.objects.all()))
+
+
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """``/tin-tuc/``: the latest news, and below it categories, tags, the monthly archive and feeds."""
 
@@ -50,14 +55,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return {
             "page_obj": page_obj,
             "articles": page_obj.object_list,
-            "categories": categories if categories is not None else list(NewsCategory.objects.all()),
-            "feeds": self.feeds(),
+            "categories": categories if categories is not None else all_categories(),
+            "feeds": self.feeds(request=request),
             **extra,
         }
 
-    def feeds(self, category=None):
+    def feeds(self, category=None, request=None):
         """(title, type, path) of the feeds a listing links from its ``<head>``."""
-        base = self.url or ""
+        base = self.get_url(request) or ""  # with the request, Wagtail reads the sites' paths once for it
         if category:
             rss = base + self.reverse_subpage("category_rss", kwargs={"slug": category.slug})
             atom = base + self.reverse_subpage("category_atom", kwargs={"slug": category.slug})
@@ -100,13 +105,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="news/news_categories.html",
-            context_overrides={"categories": categories, "heading": _("Tất cả chuyên mục"), "feeds": self.feeds()},
+            context_overrides={
+                "categories": categories,
+                "heading": _("Tất cả chuyên mục"),
+                "feeds": self.feeds(request=request),
+            },
         )
 
     @path("chuyen-muc/<slug:slug>/")
     def category(self, request, slug):
         # The category is picked from the list the navigation shows anyway: no query of its own.
-        categories = list(NewsCategory.objects.all())
+        categories = all_categories()
         category = next((item for item in categories if item.slug == slug), None)
         if category is None:
             raise Http404
@@ -118,7 +127,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             category=category,
             heading=category.name,
         )
-        context["feeds"] = self.feeds(category)
+        context["feeds"] = self.feeds(category, request=request)
         return self.render(request, template="news/news_listing.html", context_overrides=context)
 
     @path("the/<slug:slug>/")
@@ -143,7 +152,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="news/news_archive.html",
-            context_overrides={"months": months, "heading": _("Lưu trữ tin theo tháng"), "feeds": self.feeds()},
+            context_overrides={
+                "months": months,
+                "heading": _("Lưu trữ tin theo tháng"),
+                "feeds": self.feeds(request=request),
+            },
         )
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")

@@ -8,14 +8,13 @@ Each production service is swapped in by one variable; see the README's "Configu
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 import dj_database_url
 from dotenv import load_dotenv
 
 from portal.config import email_settings, tasks_setting
 
-from . import headers, search
+from . import headers, search, static_bundles
+from .i18n import *  # noqa: F403 - languages, time zone, catalogues: Vietnamese first, English under /en/
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -62,14 +61,22 @@ INSTALLED_APPS = [
     "news",
     "training",
     "feedback",
+    "documents",
+    "organisation",
+    "consultations",
+    "supervision",
     "search",
     "staff",
+    "english",
+    "visits",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -103,7 +110,9 @@ MIDDLEWARE = [
     "home.middleware.NulByteMiddleware",
     # Anonymous visitors get public pages from the cache before sessions, CSRF and auth run.
     "home.pagecache.PageCacheMiddleware",
+    "home.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # the language of the address (/en/...), see i18n.py
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -148,6 +157,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # transaction takes the write lock when it begins (IMMEDIATE: no deadlock when a reader turns
     # writer) and waits up to 20 s for it.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)  # opening a file costs each request
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis via CACHE_URL or REDIS_URL. Redis down never takes the site
@@ -232,16 +242,6 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
-# Internationalisation: Vietnamese first.
-LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
-TIME_ZONE = "Asia/Ho_Chi_Minh"
-USE_I18N = True
-USE_TZ = True
-# locale/: the portal's own strings; locale_admin/: Vietnamese for Wagtail admin strings its own catalogue lacks.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-WAGTAIL_I18N_ENABLED = False
 # Slugs are ASCII: "Đào tạo cán bộ" -> "dao-tao-can-bo" (see home.text.slugify_vi).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
@@ -254,16 +254,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "portal.static_bundles.BundleFinder",
 ]
-# What every page loads: one stylesheet and one script, joined from these files (portal/static_bundles.py).
-STATIC_BUNDLES = {
-    "css/site.css": {
-        "files": ["css/portal.css", "css/comments.css", "css/feedback.css", "css/search.css", "training/training.css"],
-        "print": ["css/print.css"],
-    },
-    "js/site.js": {
-        "files": ["js/text-size.js", "js/portal.js", "js/search-suggest.js", "js/news.js", "js/proof-of-work.js"]
-    },
-}
+# What every page loads: one stylesheet and one script (portal/settings/static_bundles.py).
+STATIC_BUNDLES = static_bundles.BUNDLES
 STATIC_BUNDLES_DIR = BASE_DIR / ".static_bundles"
 
 # Media: a local folder by default, S3-compatible storage with MEDIA_STORAGE=s3.
@@ -355,6 +347,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+FORMAT_MODULE_PATH = ["portal.formats"]  # the admin's day-first dates are read day first (portal/formats/)
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # Page and collection privacy: sign-in or groups only. Shared passwords are stored in plain text by

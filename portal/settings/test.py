@@ -14,6 +14,8 @@ CACHES = {
 # Off unless a test turns it on (tests/home/test_page_cache.py): most tests change data without publishing.
 PAGE_CACHE_SECONDS = 0
 WAGTAILFRONTENDCACHE = {}
+# Search counts written at once (search.hits batches them), as tests expect to see them.
+SEARCH_HITS_FLUSH_SECONDS = 0
 STORAGES = {
     **STORAGES,
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -29,3 +31,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # own connection instead of sharing the test thread's (pytest-xdist adds a suffix per worker).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # as the tests were written: a connection per request

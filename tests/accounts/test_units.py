@@ -84,3 +84,14 @@ def test_user_profile_fields_are_editable_in_the_admin(client, tree):
     assert response.status_code == 302, response.content.decode()[:2000]
     cadre.refresh_from_db()
     assert (cadre.full_name, cadre.position, cadre.unit) == ("Nguyễn Thị Lan", "Chủ tịch Hội LHPN xã", tree[1])
+
+
+def test_a_staff_phone_that_is_not_a_vietnamese_number_is_refused_in_vietnamese(client, tree):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    cadre = UserFactory(username="canbo", phone="")
+    data = {"username": "canbo", "email": "canbo@example.org", "first_name": "Lan", "last_name": "Nguyễn"}
+    response = client.post(f"/admin/users/edit/{cadre.pk}/", {**data, "phone": "12345678", "is_active": "on"})
+    assert response.status_code == 200
+    assert "Số điện thoại chưa đúng" in response.content.decode()
+    cadre.refresh_from_db()
+    assert cadre.phone == ""

@@ -122,6 +122,24 @@ def sign_in(page, user, live_server_url):
     )
 
 
+def fits(page):
+    """The page is no wider than the screen (no horizontal scrolling)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def proof_of_work_is_valid(page, scope):
+    """Waits for the browser to finish the form's proof of work, then checks it the way the server does.
+    ``scope`` is "feedback" or "comments"; their settings are prefixed FEEDBACK_ and COMMENTS_."""
+    from playwright.sync_api import expect
+
+    from feedback import spam
+
+    expect(page.locator("[data-pow-nonce]")).not_to_have_value("", timeout=30_000)
+    token = page.locator("[data-pow-token]").input_value()
+    nonce = page.locator("[data-pow-nonce]").input_value()
+    return spam.pow_valid(token, nonce, spam.SpamPolicy.from_settings(scope, scope.upper()).pow_bits)
+
+
 def screenshot(page, name):
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{name}.png"

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
 
-from .conftest import DESKTOP, PHONE, screenshot
+from .conftest import DESKTOP, PHONE, fits, screenshot
 
 
 @pytest.fixture
@@ -33,17 +33,13 @@ def portal():
     return home
 
 
-def page_has_no_horizontal_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
 @pytest.mark.parametrize(("size", "name"), [(PHONE, "phone"), (DESKTOP, "desktop")])
 def test_home_page_fits_the_screen(new_page, portal, size, name):
     page = new_page(size)
     page.goto("/")
     expect(page.locator(".brand__name")).to_have_text("Hội Liên hiệp Phụ nữ tỉnh")
     expect(page.get_by_role("link", name="Giới thiệu")).to_be_visible()
-    assert page_has_no_horizontal_scroll(page)
+    assert fits(page)
     screenshot(page, f"foundation-home-{name}")
 
 
@@ -57,7 +53,7 @@ def test_reader_opens_a_standard_page_and_enlarges_the_text(phone, portal):
     phone.get_by_role("button", name="Tăng cỡ chữ").click()
     after = float(body.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
     assert after > before * 1.1
-    assert page_has_no_horizontal_scroll(phone)
+    assert fits(phone)
     screenshot(phone, "foundation-standard-page-large-text")
     # The size is remembered on the next page.
     phone.goto("/")

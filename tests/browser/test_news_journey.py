@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from home.demo_images import get_or_create_demo_image
 from news.factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
 
-from .conftest import DESKTOP, PHONE, screenshot
+from .conftest import DESKTOP, PHONE, fits, screenshot
 
 
 @pytest.fixture
@@ -56,10 +56,6 @@ def news(transactional_db):
         first_published_at=now - datetime.timedelta(days=1),
     )
     return {"index": index, "main": main, "related": related}
-
-
-def fits(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize(("size", "name"), [(PHONE, "phone"), (DESKTOP, "desktop")])

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from home.factories import StandardPageFactory
 from training.factories import CoursePageFactory, TrainingIndexPageFactory
 
-from .conftest import screenshot
+from .conftest import fits, screenshot
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_reader_types_without_accents_and_narrows_by_type(phone, content):
     expect(titles).to_have_count(3)
     expect(titles.first.locator("mark").first).to_have_text(re.compile("^giám$", re.IGNORECASE))
     expect(phone.locator(".search-result__excerpt mark").first).to_be_visible()
-    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits(phone)
     screenshot(phone, "search-results-phone")
 
     phone.get_by_role("navigation", name="Loại nội dung").get_by_role("link", name="Đào tạo").click()

@@ -3,7 +3,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, screenshot, sign_in
+from .conftest import DESKTOP, fits, screenshot, sign_in
 
 MIGRATION_DATA = [
     ("wagtail.migrations.0054_initial_locale", "initial_locale"),
@@ -68,10 +68,6 @@ def answer(page, correct):
     for fieldset in page.locator("fieldset.question").all():
         label = "Đáp án đúng" if correct else "Đáp án sai A"
         fieldset.get_by_label(label, exact=False).check()
-
-
-def fits(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_learner_finishes_a_course_on_a_phone_and_verifies_the_certificate(phone, course_in_progress):

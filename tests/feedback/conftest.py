@@ -4,7 +4,9 @@ import time
 import zlib
 
 from django.core import signing
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 import pytest
 from PIL import Image
@@ -37,6 +39,21 @@ def feedback_page(home_page):
 @pytest.fixture
 def moderator(db):
     return accounts_factories.moderator(email="tiepnhan@example.org")
+
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def mod_client(client, moderator):
+    """The test client signed in as a feedback moderator."""
+    client.force_login(moderator)
+    return client
+
+
+def admin_url(model, name, *args):
+    """The URL ``name`` of a feedback snippet viewset in the admin (``model``: "feedback" or "comment")."""
+    return reverse(f"wagtailsnippets_feedback_{model}:{name}", args=args)
 
 
 def aged_token(seconds=10, scope="feedback"):
@@ -100,3 +117,18 @@ def article(home_page):
     index = NewsIndexPageFactory(parent=home_page)
     category = NewsCategoryFactory(name="Bình đẳng giới")
     return NewsArticlePageFactory(parent=index, title="Hội thi phụ nữ khởi nghiệp", categories=[category])
+
+
+def attach_photo(item, name="anh.jpg"):
+    """Stores a small JPEG as an attachment of the feedback ``item``, as the public form would."""
+    from feedback.models import Attachment
+
+    content = image_bytes()
+    return Attachment.objects.create(
+        feedback=item,
+        file=ContentFile(content, name=name),
+        original_name=name,
+        kind="jpeg",
+        content_type="image/jpeg",
+        size=len(content),
+    )

@@ -1,10 +1,10 @@
 import datetime
 import io
 import json
+from functools import partial
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,23 +13,12 @@ from openpyxl import load_workbook
 
 from accounts import factories as accounts_factories
 from feedback.factories import FeedbackFactory
-from feedback.models import Attachment, Feedback, Status
+from feedback.models import Feedback, Status
 
-from .conftest import image_bytes
+from .conftest import SCRIPT, admin_url, attach_photo
 
 pytestmark = pytest.mark.django_db
-NS = "wagtailsnippets_feedback_feedback"
-SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture
-def mod_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
-def url(name, *args):
-    return reverse(f"{NS}:{name}", args=args)
+url = partial(admin_url, "feedback")
 
 
 def test_queue_lists_items_with_filters(mod_client, topic):
@@ -106,14 +95,7 @@ def test_html_is_escaped_in_the_admin_list_and_detail(mod_client, topic):
 
 def test_detail_shows_content_sender_attachments_history_and_allowed_actions(mod_client, topic):
     item = FeedbackFactory(topic=topic, content="Bãi rác tự phát cạnh trường", phone="0912345678")
-    Attachment.objects.create(
-        feedback=item,
-        file=ContentFile(image_bytes(), name="anh.jpg"),
-        original_name="anh.jpg",
-        kind="jpeg",
-        content_type="image/jpeg",
-        size=100,
-    )
+    attach_photo(item)
     from feedback.workflow import record
 
     record(item, "submit", actor_label="Người gửi")
@@ -215,14 +197,7 @@ def test_sensitive_items_are_hidden_from_ordinary_moderators(mod_client, client,
 
 def test_attachments_are_served_only_through_the_permission_checked_view(client, mod_client, topic):
     item = FeedbackFactory(topic=topic)
-    attachment = Attachment.objects.create(
-        feedback=item,
-        file=ContentFile(image_bytes(), name="anh.jpg"),
-        original_name="anh.jpg",
-        kind="jpeg",
-        content_type="image/jpeg",
-        size=100,
-    )
+    attachment = attach_photo(item)
     address = url("attachment", item.pk, attachment.pk)
     response = mod_client.get(address)
     assert response.status_code == 200
@@ -276,14 +251,7 @@ def test_detail_query_count_is_bounded_with_a_long_history(mod_client, topic, mo
 
     item = FeedbackFactory(topic=topic, assignee=moderator)
     for number in range(3):
-        Attachment.objects.create(
-            feedback=item,
-            file=ContentFile(image_bytes(), name=f"anh{number}.jpg"),
-            original_name=f"anh{number}.jpg",
-            kind="jpeg",
-            content_type="image/jpeg",
-            size=100,
-        )
+        attach_photo(item, name=f"anh{number}.jpg")
     for number in range(40):
         services.add_note(item, moderator, f"Ghi chú số {number}")
     mod_client.get(url("inspect", item.pk))

@@ -1,6 +1,7 @@
 """Moderating reader comments in the admin, beside feedback."""
 
 import json
+from functools import partial
 
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -14,20 +15,10 @@ from feedback.models import Comment, CommentReply, CommentStatus, ModerationEven
 from outbox.models import Message
 
 from .comments_helpers import comment_data, submit_url
+from .conftest import SCRIPT, admin_url
 
 pytestmark = pytest.mark.django_db
-NS = "wagtailsnippets_feedback_comment"
-SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture
-def mod_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
-def url(name, *args):
-    return reverse(f"{NS}:{name}", args=args)
+url = partial(admin_url, "comment")
 
 
 def test_the_queue_lists_pending_comments_with_their_article(mod_client, article):
@@ -155,7 +146,7 @@ def test_moderators_are_emailed_after_a_comment_is_sent_with_the_text_escaped(
     notification = Message.objects.get(kind="new_comment")
     assert notification.recipient == moderator.email != other_role.email
     assert SCRIPT not in notification.body_html and "&lt;script&gt;" in notification.body_html
-    assert reverse(f"{NS}:inspect", args=[Comment.objects.get().pk]) in notification.body_text
+    assert url("inspect", Comment.objects.get().pk) in notification.body_text
     assert [message.to for message in mail.outbox] == [[moderator.email]]
     assert article.title in mail.outbox[0].subject
 

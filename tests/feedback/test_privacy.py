@@ -1,7 +1,6 @@
 import datetime
 import io
 
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -9,9 +8,9 @@ import pytest
 
 from feedback import services
 from feedback.factories import FeedbackFactory
-from feedback.models import Attachment, Feedback, Status
+from feedback.models import Feedback, Status
 
-from .conftest import image_bytes
+from .conftest import attach_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +24,7 @@ def closed_months_ago(months, **kwargs):
 
 def test_anonymise_command_erases_personal_data_of_old_closed_items_and_keeps_statistics(moderator, topic):
     old = closed_months_ago(13, topic=topic, published=True, name="Nguyễn Thị Lan", phone="0912345678")
-    attachment = Attachment.objects.create(
-        feedback=old,
-        file=ContentFile(image_bytes(), name="anh.jpg"),
-        original_name="anh.jpg",
-        kind="jpeg",
-        content_type="image/jpeg",
-        size=10,
-    )
+    attachment = attach_photo(old)
     stored_path = attachment.file.path
     services.add_note(old, moderator, "Đã gọi cho chị Lan số 0912345678")
     recent = closed_months_ago(2, topic=topic, resolved=True, name="Trần Thị Mai")

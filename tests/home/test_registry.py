@@ -11,7 +11,7 @@ from home.indexing import search_group_of
 from home.registry import demo_apps
 
 HOME = Path(__file__).resolve().parents[2] / "home"
-CONTENT_APPS = ("news", "training", "feedback", "search")
+CONTENT_APPS = ("news", "training", "feedback", "search", "supervision")
 
 
 def _code_strings(path):
@@ -57,7 +57,21 @@ def test_a_new_app_is_heard_by_declaring_itself_on_its_app_config(client, monkey
     monkeypatch.setattr(config, "robots_disallow", ("/tim-kiem/", "/thu-nghiem/"), raising=False)
     monkeypatch.setattr(config, "demo_order", 35, raising=False)
     assert "Disallow: /thu-nghiem/\n" in client.get("/robots.txt").content.decode()
-    assert demo_apps() == ["accounts", "home", "news", "search", "training", "feedback", "staff"]
+    assert demo_apps() == [
+        "accounts",
+        "home",
+        "news",
+        "search",
+        "training",
+        "feedback",
+        "documents",
+        "consultations",
+        "supervision",
+        "staff",
+        "organisation",
+        "english",
+        "visits",
+    ]
 
 
 def test_an_app_gives_its_pages_their_search_type():

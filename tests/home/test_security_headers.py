@@ -125,19 +125,15 @@ def test_every_answer_turns_off_camera_microphone_and_location(client, public_ur
             assert feature in header, (url, feature)
 
 
-def test_page_privacy_offers_no_shared_password(client, home_page):
-    client.force_login(accounts_factories.approver())
-    response = client.get(f"/admin/pages/{home_page.pk}/privacy/")
-    assert response.status_code == 200
-    html = response.json()["html"]
-    assert 'value="login"' in html
-    assert 'value="password"' not in html
-
-
-def test_collection_privacy_offers_no_shared_password(client):
+@pytest.mark.parametrize("kind", ["page", "collection"])
+def test_privacy_settings_offer_no_shared_password(client, home_page, kind):
     client.force_login(User.objects.create_superuser("root", "root@example.org", "x"))
-    collection = Collection.get_first_root_node().add_child(name="Tài liệu nội bộ")
-    response = client.get(f"/admin/collections/{collection.pk}/privacy/")
+    if kind == "page":
+        url = f"/admin/pages/{home_page.pk}/privacy/"
+    else:
+        collection = Collection.get_first_root_node().add_child(name="Tài liệu nội bộ")
+        url = f"/admin/collections/{collection.pk}/privacy/"
+    response = client.get(url)
     assert response.status_code == 200
     html = response.json()["html"]
     assert 'value="login"' in html

@@ -17,7 +17,8 @@ PRODUCTION = {
 }
 
 
-def run_django(code, settings_env, **extra):
+def run_fresh(args, settings_env, timeout=60, **extra):
+    """``python <args>`` in a new process with only ``settings_env`` (and ``extra``) configuring Django."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -26,14 +27,13 @@ def run_django(code, settings_env, **extra):
     env.update(settings_env)
     env.update(extra)
     return subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; {code}"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
+
+
+def run_django(code, settings_env, **extra):
+    setup = "import django; django.setup(); from django.conf import settings; "
+    return run_fresh(["-c", setup + code], settings_env, **extra)
 
 
 def settings_as_json(expression, **extra):
@@ -65,17 +65,7 @@ def test_production_refuses_a_per_process_cache_unless_told_it_runs_one_process(
 
 
 def test_deploy_check_reports_no_issues():
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
-    env.update(PRODUCTION)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_fresh(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

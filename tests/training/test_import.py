@@ -124,3 +124,12 @@ def test_unreadable_files_get_a_vietnamese_message(client, course_with_lessons, 
 def test_only_training_managers_import(client, course_with_lessons):
     client.force_login(editor())
     assert client.get(URL).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_a_phone_that_is_not_a_vietnamese_number_is_reported(client, units, course_with_lessons):
+    client.force_login(training_manager())
+    upload = csv_file("Nguyễn Thị An,12345678,an@example.org,Chi hội trưởng,Hội LHPN xã Hòa Bình\n")
+    html = post(client, course_with_lessons[0], upload).content.decode()
+    assert "12345678" in html and "không hợp lệ" in html
+    assert not Enrolment.objects.exists()

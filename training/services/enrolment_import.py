@@ -3,11 +3,7 @@
 Every row is validated before anything is written; one bad row and nothing is imported. New
 accounts get an unusable password and an e-mail inviting them to set one."""
 
-import contextlib
-import csv
-import io
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -17,16 +13,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import OrganisationUnit
+from home.phones import normalise_vn_phone
+from home.spreadsheet_import import ImportResult, first_line_upper, read_table
 from home.text import fold_vi
 
 from ..models import EnrolmentSource
 from .invitations import queue_invitation
 from .progress import enrol
-
-MAX_FILE_SIZE = 2 * 1024 * 1024
-MAX_ROWS = 3000
-LEARNERS = "Học viên"
-PHONE_RE = re.compile(r"^\+?[0-9 .]{8,15}$")
 
 # Folded header -> field. Accepts the Vietnamese headers and their ASCII forms.
 HEADERS = {
@@ -41,79 +34,22 @@ HEADERS = {
     "don vi": "unit",
 }
 REQUIRED_COLUMNS = ("name", "email", "unit")
+LEARNERS = "Học viên"
 
 
 @dataclass
-class ImportResult:
-    errors: list = field(default_factory=list)  # (line, message)
-    created: list = field(default_factory=list)
-    existing: list = field(default_factory=list)
+class LearnerImportResult(ImportResult):
     enrolled: int = 0
-
-    @property
-    def ok(self):
-        return not self.errors
-
-
-class ImportFileError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def read_rows(uploaded):
-    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file."""
-    name = (uploaded.name or "").lower()
-    if uploaded.size > MAX_FILE_SIZE:
-        raise ImportFileError(_("Tệp quá lớn (tối đa 2 MB)."))
-    data = uploaded.read()
-    if name.endswith(".xlsx"):
-        raw_rows = _xlsx_rows(data)
-    elif name.endswith(".csv"):
-        raw_rows = _csv_rows(data)
-    else:
-        raise ImportFileError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
-    if not raw_rows:
-        raise ImportFileError(_("Tệp không có dữ liệu."))
-    header = [HEADERS.get(fold_vi(str(cell or "")).strip().lower()) for cell in raw_rows[0]]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise ImportFileError(_("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị."))
-    rows = []
-    for line, cells in enumerate(raw_rows[1:], start=2):
-        values = {}
-        for column, cell in zip(header, cells, strict=False):
-            if column:
-                values[column] = ("" if cell is None else str(cell)).strip()
-        if any(values.values()):
-            rows.append((line, values))
-    if len(rows) > MAX_ROWS:
-        raise ImportFileError(_("Mỗi lần nhập tối đa %(max)d dòng.") % {"max": MAX_ROWS})
-    return rows
-
-
-def _xlsx_rows(data):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors for a broken file
-        raise ImportFileError(_("Không đọc được tệp Excel. Xin lưu lại dưới dạng .xlsx rồi thử lại.")) from None
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)]
-    workbook.close()
-    return rows
-
-
-def _csv_rows(data):
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(_("Tệp CSV phải dùng bảng mã UTF-8.")) from None
-    dialect = csv.excel
-    with contextlib.suppress(csv.Error):
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    return [row for _i, row in zip(range(MAX_ROWS + 2), csv.reader(io.StringIO(text), dialect), strict=False)]
+    """``[(line_number, {field: text})]`` from an uploaded XLSX or CSV file (``home.spreadsheet_import``)."""
+    return read_table(
+        uploaded,
+        HEADERS,
+        REQUIRED_COLUMNS,
+        missing_message=_("Dòng tiêu đề phải có các cột: Họ và tên, Số điện thoại, Email, Chức vụ, Đơn vị."),
+    )
 
 
 def _units_by_name():
@@ -150,7 +86,7 @@ def validate_rows(rows):
         if email and email in seen:
             problems.append(_("email trùng với dòng %(line)d") % {"line": seen[email]})
         seen.setdefault(email, line)
-        if phone and not PHONE_RE.match(phone):
+        if phone and normalise_vn_phone(phone) is None:
             problems.append(_("số điện thoại \u201c%(phone)s\u201d không hợp lệ") % {"phone": phone[:30]})
         if len(position) > 150:
             problems.append(_("chức vụ quá dài"))
@@ -162,8 +98,7 @@ def validate_rows(rows):
         elif len(matches) > 1:
             problems.append(_("có nhiều đơn vị tên \u201c%(unit)s\u201d") % {"unit": values["unit"][:100]})
         if problems:
-            message = "; ".join(problems)
-            errors.append((line, message[:1].upper() + message[1:]))
+            errors.append((line, first_line_upper(problems)))
             continue
         clean.append(
             {
@@ -194,7 +129,7 @@ def import_learners(course, rows, *, by, send_invitations=True):
     """Creates the missing accounts and enrols everyone in ``course``, all or nothing."""
     User = get_user_model()
     clean, errors = validate_rows(rows)
-    result = ImportResult(errors=errors)
+    result = LearnerImportResult(errors=errors)
     if errors:
         return result
     learners = Group.objects.get(name=LEARNERS)

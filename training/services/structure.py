@@ -12,6 +12,8 @@ from django.core.cache import cache
 
 from wagtail.models import Page
 
+from home import fragments
+
 from ..models import CoursePage, LessonPage, ModulePage, Quiz
 
 VERSION_KEY = "training:outline-version"
@@ -45,6 +47,9 @@ class Outline:
 
 def bump_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    memo = fragments.request_memo()
+    for key in [key for key in memo or () if isinstance(key, tuple) and key[0] == "training-outline"]:
+        del memo[key]
 
 
 def _version():
@@ -76,12 +81,17 @@ def build_outline(course_path):
 
 def get_outline(course_path):
     """The outline of the course at ``course_path`` (a treebeard path), from the cache if it can."""
+    memo = fragments.request_memo()  # a page asks more than once: read once per request
+    if memo is not None and ("training-outline", course_path) in memo:
+        return memo["training-outline", course_path]
     key = f"training:outline:{_version()}:{course_path}"
     outline = cache.get(key)
     if outline is None:
         outline = build_outline(course_path)
         if outline is not None:
             cache.set(key, outline, TIMEOUT)
+    if memo is not None:
+        memo["training-outline", course_path] = outline
     return outline
 
 

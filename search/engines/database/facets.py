@@ -70,18 +70,39 @@ def counts(source, matched_ids, filters, result):
 def category_counts(source, pks, result):
     """Add the counts per category of the objects ``pks`` (a subquery of primary keys) to ``result``."""
     for model, field in source.category_lookups:
-        rows = (
-            model._default_manager.filter(pk__in=pks)
-            .filter(**{f"{field}__isnull": False})  # an inner join: uncategorised matches cost nothing
-            .values(f"{field}__slug", f"{field}__name")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
-        )
-        for row in rows:
-            slug = row[f"{field}__slug"]
+        for slug, name, count in _counts_per_category(model, field, pks):
             if slug:
-                name, count = result.category_counts.get(slug, (row[f"{field}__name"], 0))
-                result.category_counts[slug] = (name, count + row["n"])
+                known_name, known = result.category_counts.get(slug, (name, 0))
+                result.category_counts[slug] = (known_name, known + count)
+
+
+def _counts_per_category(model, field, pks):
+    """``[(slug, name, count)]``. A many-to-many field is counted in its link table alone (one row per
+    object and category, read from its unique index: no join, no ``DISTINCT``), then the few categories
+    named; any other relation by a grouped join."""
+    relation = model._meta.get_field(field)
+    if relation.many_to_many and not relation.auto_created:
+        through = relation.remote_field.through
+        source_name, target_name = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+        counted = dict(
+            through.objects.filter(**{f"{source_name}__in": pks})
+            .order_by()
+            .values_list(f"{target_name}_id")
+            .annotate(n=Count("pk"))
+            .values_list(f"{target_name}_id", "n")
+        )
+        if not counted:
+            return []
+        categories = relation.related_model._default_manager.filter(pk__in=counted).values_list("pk", "slug", "name")
+        return [(slug, name, counted[pk]) for pk, slug, name in categories]
+    rows = (
+        model._default_manager.filter(pk__in=pks)
+        .filter(**{f"{field}__isnull": False})  # an inner join: uncategorised matches cost nothing
+        .values(f"{field}__slug", f"{field}__name")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    return [(row[f"{field}__slug"], row[f"{field}__name"], row["n"]) for row in rows]
 
 
 def _chosen(filters, name):
