@@ -135,4 +135,3 @@ def test_the_editor_guide_opens_from_the_help_menu(new_page, live_server, transa
     expect(page.locator("h1")).to_contain_text("Hướng dẫn sử dụng trang quản trị")
     expect(page.locator("main")).to_contain_text("Gửi duyệt và duyệt bài")
     screenshot(page, "staff-9-editor-guide")
-
