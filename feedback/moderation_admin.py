@@ -54,6 +54,28 @@ class StatusColumn(Column):
     cell_template_name = "feedback/admin/status_cell.html"
 
 
+class DeadlineColumn(Column):
+    """A response deadline, marked when the item is past it (the model's ``is_overdue``)."""
+
+    cell_template_name = "feedback/admin/deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["overdue"] = instance.is_overdue
+        return context
+
+
+class OverdueFilterMixin:
+    """For a filter set whose ``overdue`` filter names this method: the queryset's ``overdue()`` items, or
+    the others."""
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue()
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
+
+
 class ModerationIndexView(IndexView):
     def get_edit_url(self, instance):
         return self.get_inspect_url(instance)

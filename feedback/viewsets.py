@@ -30,8 +30,10 @@ from .admin_forms import AssignForm, NoteForm
 from .comment_viewsets import CommentViewSet
 from .models import Channel, Feedback, Status, Topic
 from .moderation_admin import (
+    DeadlineColumn,
     ModerationIndexView,
     ModerationViewSet,
+    OverdueFilterMixin,
     StatusColumn,
     excerpt,
     short_datetime,
@@ -41,7 +43,7 @@ from .moderation_admin import (
 URL_NAMESPACE = "wagtailsnippets_feedback_feedback"
 
 
-class FeedbackFilterSet(WagtailFilterSet):
+class FeedbackFilterSet(OverdueFilterMixin, WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Status.choices)
     topic = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=Topic.objects.all())
     channel = django_filters.ChoiceFilter(label=_("Kênh tiếp nhận"), choices=Channel.choices)
@@ -58,21 +60,6 @@ class FeedbackFilterSet(WagtailFilterSet):
     class Meta:
         model = Feedback
         fields = ["status", "topic", "channel", "unit", "assignee", "created_at"]
-
-    def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        overdue = queryset.overdue()
-        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
-
-
-class DeadlineColumn(Column):
-    cell_template_name = "feedback/admin/deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["overdue"] = instance.is_overdue
-        return context
 
 
 class FeedbackIndexView(ModerationIndexView):

@@ -8,14 +8,14 @@ from wagtail.admin.ui.tables import Column
 
 import django_filters
 
-from feedback.moderation_admin import ModerationViewSet, StatusColumn, excerpt
+from feedback.moderation_admin import DeadlineColumn, ModerationViewSet, OverdueFilterMixin, StatusColumn, excerpt
 
 from .. import services
 from ..admin_forms import RecommendationTransitionForm
 from ..models import Recommendation, RecommendationStatus, SupervisionRound
 
 
-class RecommendationFilterSet(WagtailFilterSet):
+class RecommendationFilterSet(OverdueFilterMixin, WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=RecommendationStatus.choices)
     round = django_filters.ModelChoiceFilter(label=_("Đợt giám sát"), queryset=SupervisionRound.objects.all())
     overdue = django_filters.BooleanFilter(label=_("Quá hạn trả lời"), method="filter_overdue")
@@ -23,21 +23,6 @@ class RecommendationFilterSet(WagtailFilterSet):
     class Meta:
         model = Recommendation
         fields = ["status", "round"]
-
-    def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        overdue = queryset.overdue()
-        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
-
-
-class DeadlineColumn(Column):
-    cell_template_name = "feedback/admin/deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["overdue"] = instance.is_overdue
-        return context
 
 
 class RecommendationViewSet(ModerationViewSet):
