@@ -2,7 +2,8 @@
 """Search latency with 10,000 generated Vietnamese articles, on SQLite or PostgreSQL.
 
 Fills a database (the one DATABASE_URL names, else ``benchmark.sqlite3`` beside manage.py) with
-generated articles under the home page, indexes them, then times the search page's own code path
+articles made by ``news.generate`` (as ``manage.py generate_articles`` does), indexed, then times the
+search page's own code path
 (``search.service.search_page``: matching, ranking, counts per filter, highlighting) and the whole page
 (an HTTP GET of /tim-kiem/ through Django's test client) for a fixed list of accented and unaccented
 queries, and prints p50 and p95 in milliseconds.
@@ -17,7 +18,6 @@ created when missing and emptied otherwise: never point it at real data.
 
 import argparse
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -46,42 +46,6 @@ QUERIES = [
     "tuyên truyền pháp luật",
     "không có từ này",
     "khong co tu nay",
-]
-
-SUBJECTS = [
-    "Đào tạo cán bộ hội cơ sở",
-    "Giám sát và phản biện xã hội",
-    "Phụ nữ khởi nghiệp",
-    "Bình đẳng giới",
-    "Phòng chống bạo lực gia đình",
-    "Phát triển hội viên",
-    "Xây dựng nông thôn mới",
-    "Vốn tín dụng ưu đãi",
-    "Tuyên truyền pháp luật",
-    "Chăm sóc sức khỏe bà mẹ và trẻ em",
-    "An sinh xã hội",
-    "Chuyển đổi số",
-]
-PLACES = ["xã Tân Phú", "phường Bình Minh", "huyện Đồng Xuân", "xã Hòa Thắng", "thị trấn Phú Lộc", "xã Ea Tu"]
-ACTIONS = [
-    "tổ chức hội nghị",
-    "ra mắt mô hình",
-    "tập huấn kỹ năng",
-    "trao tặng sinh kế",
-    "sơ kết công tác",
-    "phát động phong trào",
-]
-SENTENCES = [
-    "Chi hội trưởng các ấp đã chia sẻ kinh nghiệm vận động hội viên tham gia.",
-    "Hội LHPN tỉnh phối hợp với các ngành liên quan triển khai nhiều hoạt động thiết thực.",
-    "Các đại biểu thảo luận về vai trò của phụ nữ trong phát triển kinh tế gia đình.",
-    "Nhiều hộ gia đình được hỗ trợ vốn vay để chăn nuôi và trồng trọt.",
-    "Lớp học giúp cán bộ nắm vững quy trình giám sát, phản biện xã hội.",
-    "Chương trình góp phần nâng cao nhận thức về bình đẳng giới trong cộng đồng.",
-    "Hội viên được hướng dẫn sử dụng điện thoại thông minh để bán hàng trực tuyến.",
-    "Ban thường vụ đánh giá cao tinh thần chủ động, sáng tạo của các cơ sở hội.",
-    "Buổi tuyên truyền thu hút đông đảo chị em phụ nữ trên địa bàn tham dự.",
-    "Kết thúc năm, toàn tỉnh có thêm hàng trăm hội viên mới.",
 ]
 
 
@@ -131,111 +95,31 @@ def create_postgres_database(url, keep):
 
 
 def article_model():
-    """News articles when the news app provides them, else the standard page."""
-    from django.apps import apps
+    from news.models import NewsArticlePage
 
-    try:
-        return apps.get_model("news", "NewsArticlePage")
-    except LookupError:
-        return apps.get_model("home", "StandardPage")
-
-
-def generate(count, seed=42):
-    rng = random.Random(seed)  # noqa: S311 - reproducible text, not secrets
-    for number in range(count):
-        subject = rng.choice(SUBJECTS)
-        title = f"{rng.choice(PLACES).capitalize()} {rng.choice(ACTIONS)} về {subject.lower()} ({number})"
-        intro = f"{subject}: {rng.choice(SENTENCES)}"
-        body = " ".join(rng.sample(SENTENCES, 6))
-        yield title, intro, body
+    return NewsArticlePage
 
 
 def fill(count):
-    """Bulk-create ``count`` live articles under the home page and index them in batches."""
-    from django.core.management import call_command
-    from django.db import connection, transaction
-    from django.utils import timezone
+    """Adds ``count`` live articles with the portal's own generator (``news.generate``), indexed as they go."""
+    from django.db import connection
 
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
+    from home.demo_pages import child_page, default_home
+    from news.generate import generate_articles
+    from news.models import NewsIndexPage
 
-    from home.demo_pages import default_home
-
-    call_command("migrate", verbosity=0)
-    model = article_model()
-    home = default_home()
-    parent = home
-    if model._meta.label == "news.NewsArticlePage":
-        parent = _news_index(home)
-    parent.refresh_from_db()
-    content_type = _content_type(model)
+    child_page(default_home(), NewsIndexPage, "tin-tuc", title="Tin tức")  # where the articles go
     started = time.perf_counter()
-    now = timezone.now()
-    batch = 1000
-    rows = list(generate(count))
-    position = parent.numchild
-    backend = get_search_backend()
-    for start in range(0, count, batch):
-        pages = []
-        for offset, (title, intro, body) in enumerate(rows[start : start + batch]):
-            position += 1
-            page = model(
-                title=title,
-                slug=f"bai-viet-{start + offset}",
-                path=model._get_path(parent.path, parent.depth + 1, position),
-                depth=parent.depth + 1,
-                numchild=0,
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now - timezone.timedelta(days=(start + offset) % 1500),
-                last_published_at=now,
-                content_type=content_type,
-                url_path=f"{parent.url_path}bai-viet-{start + offset}/",
-                draft_title=title,
-                locale_id=parent.locale_id,
-            )
-            _set_text(page, intro, body)
-            pages.append(page)
-        with transaction.atomic():
-            Page.objects.bulk_create(pages)  # the wagtailcore_page rows
-            for page in pages:
-                setattr(page, model._meta.pk.attname, page.id)
-            fields = list(model._meta.local_concrete_fields)
-            model._base_manager._insert(pages, fields=fields, using="default")  # the article rows
-            backend.add_bulk(model, pages)
-        out(f"  {start + len(pages)} / {count}", end="\r")
-    Page.objects.filter(pk=parent.pk).update(numchild=position)
+    generate_articles(count, seed=42, progress=lambda done, total: out(f"  {done} / {total}", end="\r"))
     with connection.cursor() as cursor:  # planner statistics, as a live database has them
         cursor.execute("ANALYZE")
-    out(f"Filled {count} {model.__name__} in {time.perf_counter() - started:.1f} s")
-
-
-def _news_index(home):
-    from django.apps import apps
-
-    index_model = apps.get_model("news", "NewsIndexPage")
-    existing = index_model.objects.first()
-    if existing:
-        return existing
-    index = index_model(title="Tin tức", slug="tin-tuc")
-    home.add_child(instance=index)
-    return index
+    out(f"Filled {count} articles in {time.perf_counter() - started:.1f} s")
 
 
 def _content_type(model):
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get_for_model(model)
-
-
-def _set_text(page, intro, body):
-    """Fill the article's text fields, whatever the model calls them (lead/intro, body)."""
-    for name in ("intro", "lead", "summary"):
-        if hasattr(page, name):
-            setattr(page, name, intro)
-            break
-    if hasattr(page, "body"):
-        page.body = [("paragraph", f"<p>{body}</p>")]
 
 
 def percentile(values, fraction):
