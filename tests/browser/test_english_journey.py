@@ -65,6 +65,8 @@ def test_switch_to_english_and_back_on_a_phone(new_page, about):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("About us")
     expect(page.get_by_role("link", name="Skip to main content")).to_be_attached()
+    # On a phone the main menu opens from the header's button, labelled in English too.
+    page.get_by_role("button", name="Menu").click()
     expect(page.get_by_role("navigation", name="Main sections").get_by_role("link", name="Home")).to_be_visible()
     assert fits(page)
     screenshot(page, "english-about-phone")
