@@ -3,7 +3,8 @@ and an approver's queue. Each reads a fixed number of queries (titles come from 
 page row, never from the specific page)."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import IntegerField, Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,7 +54,7 @@ class MyDraftsPanel(DashboardPanel):
         return (
             Page.objects.filter(owner=self.user)
             .filter(Q(live=False) | Q(has_unpublished_changes=True))
-            .exclude(pk__in=in_workflow.values("object_id"))
+            .exclude(pk__in=in_workflow.annotate(page_id=Cast("object_id", IntegerField())).values("page_id"))
             .exclude(depth=1)
         )
 
