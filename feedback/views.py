@@ -150,7 +150,7 @@ def _sender_action(request):
 def resolutions(request):
     queryset = Feedback.objects.published().select_related("topic", "unit")
     page = paginate(request, queryset, RESOLUTIONS_PER_PAGE)
-    return render(request, "feedback/resolutions.html", {"page_obj": page, "items": page.object_list})
+    return render(request, "feedback/resolutions.html", {"page_obj": page})
 
 
 class CommentSubmitView(View):

@@ -28,7 +28,7 @@ def round_list(request):
         .order_by("-actual_end", "-pk")
     )
     page = paginate(request, rounds, ROUNDS_PER_PAGE)
-    return render(request, "supervision/round_list.html", {"page_obj": page, "rounds": page.object_list})
+    return render(request, "supervision/round_list.html", {"page_obj": page})
 
 
 def round_detail(request, pk):

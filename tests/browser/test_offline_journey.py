@@ -106,13 +106,19 @@ def test_article_read_online_opens_offline_and_other_pages_show_the_offline_page
     screenshot(phone, "offline-page")
 
 
-def test_sign_out_deletes_the_learner_s_saved_pages(phone, live_server, offline_course):
-    course, user = offline_course["course"], offline_course["user"]
-    sign_in(phone, user, live_server.url)
+def save_course_offline(phone, live_server, offline_course):
+    """The learner signs in, opens the course and saves it for offline study; returns the course."""
+    course = offline_course["course"]
+    sign_in(phone, offline_course["user"], live_server.url)
     phone.goto(course.url)
     controlled(phone)
     phone.get_by_role("button", name="Tải khóa học để học offline").click()
     expect(phone.locator("[data-offline-course-status]")).to_contain_text("Đã lưu")
+    return course
+
+
+def test_sign_out_deletes_the_learner_s_saved_pages(phone, live_server, offline_course):
+    course = save_course_offline(phone, live_server, offline_course)
     names = phone.evaluate("caches.keys()")
     assert any(name.startswith("portal-course-") for name in names)
 
@@ -130,12 +136,7 @@ def test_sign_out_deletes_the_learner_s_saved_pages(phone, live_server, offline_
 
 
 def test_a_page_from_the_server_for_someone_else_forgets_the_previous_learner(phone, live_server, offline_course):
-    course, user = offline_course["course"], offline_course["user"]
-    sign_in(phone, user, live_server.url)
-    phone.goto(course.url)
-    controlled(phone)
-    phone.get_by_role("button", name="Tải khóa học để học offline").click()
-    expect(phone.locator("[data-offline-course-status]")).to_contain_text("Đã lưu")
+    course = save_course_offline(phone, live_server, offline_course)
     # The session ends without a sign-out (it expired, or the cookies were cleared); the next reader
     # of this phone opens a page online.
     phone.context.clear_cookies()

@@ -11,7 +11,7 @@ from consultations.factories import (
     QuestionFieldFactory,
     QuestionIndexPageFactory,
 )
-from tests.feedback.conftest import aged_token
+from tests.feedback.conftest import submission
 
 GMT7 = datetime.timezone(datetime.timedelta(hours=7))
 
@@ -43,7 +43,7 @@ def qa_field(db):
 
 
 def comment_data(section=None, **overrides):
-    data = {
+    fields = {
         "section": str(getattr(section, "pk", section) or ""),
         "name": "Nguyễn Thị Hằng",
         "is_member": "on",
@@ -51,12 +51,8 @@ def comment_data(section=None, **overrides):
         "email": "hang@example.org",
         "phone": "0912 345 678",
         "text": "Đề nghị nâng mức vay lên 150 triệu đồng cho mô hình có nhiều lao động nữ.",
-        "website": "",
-        "form_token": aged_token(scope="comments"),
-        "pow_nonce": "",
     }
-    data.update(overrides)
-    return data
+    return submission("comments", fields, overrides)
 
 
 def submit_url(page):
@@ -64,19 +60,15 @@ def submit_url(page):
 
 
 def question_data(**overrides):
-    data = {
+    fields = {
         "field": "",
         "text": "Xin hỏi điều kiện vay vốn hỗ trợ phụ nữ khởi nghiệp ở xã tôi?",
         "name": "Phạm Thị Thu",
         "phone": "0987654321",
         "email": "thu@example.org",
         "consent": "on",
-        "website": "",
-        "form_token": aged_token(scope="feedback"),
-        "pow_nonce": "",
     }
-    data.update(overrides)
-    return data
+    return submission("feedback", fields, overrides)
 
 
 def at_gmt7(year, month, day, hour, minute, second=0):

@@ -1,19 +1,15 @@
 """Fixtures and data shared by the reader comment tests."""
 
-from .conftest import aged_token
+from .conftest import submission
 
 
 def comment_data(**overrides):
-    data = {
+    fields = {
         "name": "Trần Thị Mai",
         "email": "mai@example.org",
         "text": "Bài viết hay, mong Hội tổ chức thêm ở các xã vùng cao.",
-        "website": "",
-        "form_token": aged_token(scope="comments"),
-        "pow_nonce": "",
     }
-    data.update(overrides)
-    return data
+    return submission("comments", fields, overrides)
 
 
 def submit_url(page):

@@ -61,8 +61,15 @@ def aged_token(seconds=10, scope="feedback"):
     return signing.TimestampSigner(salt=f"spam:{scope}").sign(f"{scope}:{time.time() - seconds:.3f}")
 
 
+def submission(scope, fields, overrides):
+    """What a visitor's browser posts to a public form: its ``fields``, the empty honeypot, a token signed ten
+    seconds ago for ``scope`` and no proof of work; then the test's ``overrides`` (``None`` leaves a field out)."""
+    data = {**fields, "website": "", "form_token": aged_token(scope=scope), "pow_nonce": "", **overrides}
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def form_data(topic, **overrides):
-    data = {
+    fields = {
         "topic": str(topic.pk),
         "content": "Rác thải đổ trộm cạnh trường mầm non thôn Đông, bốc mùi nhiều ngày.",
         "name": "Nguyễn Thị Lan",
@@ -70,12 +77,8 @@ def form_data(topic, **overrides):
         "email": "lan@example.org",
         "wants_reply": "on",
         "consent": "on",
-        "website": "",
-        "form_token": aged_token(),
-        "pow_nonce": "",
     }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
+    return submission("feedback", fields, overrides)
 
 
 def image_bytes(fmt="JPEG", size=(64, 48), exif_gps=False):
