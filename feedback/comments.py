@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from home import pagecache
+from home import fragments, pagecache
 from home.pagination import page_number as page_number_of
 from home.pagination import page_of_count
 
@@ -232,10 +232,24 @@ def _rows(page, number):
 def thread(page, page_number=None):
     """Approved comments of ``page``, oldest first, ``PER_PAGE`` a page, with the editorial replies.
 
-    One query whatever the number of comments and replies (two more only for a page number past
-    the end, which then shows the last page).
+    Kept in the fragment cache until the next change of content or of a shown comment or reply
+    (``feedback.signals``); else one query whatever the number of comments and replies (two more only
+    for a page number past the end, which then shows the last page).
     """
-    number = page_number_of(page_number)
+    number, total, shown = fragments.cached(
+        f"comments:{page.pk}:{page_number_of(page_number)}", lambda: _read(page, page_number_of(page_number))
+    )
+    return Thread(
+        page=page,
+        count=total,
+        page_obj=page_of_count(total, PER_PAGE, number),
+        comments=shown,
+        is_open=bool(getattr(page, "comments_open", False)),
+    )
+
+
+def _read(page, number):
+    """``(page number shown, total, [PublicComment])``."""
     rows = _rows(page, number)
     if rows:
         total = rows[0][4]
@@ -249,13 +263,7 @@ def thread(page, page_number=None):
         comment = comments.setdefault(pk, PublicComment(pk, name, text, created_at, []))
         if reply_text is not None:
             comment.replies.append(PublicReply(reply_text, reply_at))
-    return Thread(
-        page=page,
-        count=total,
-        page_obj=page_of_count(total, PER_PAGE, number),
-        comments=list(comments.values()),
-        is_open=bool(getattr(page, "comments_open", False)),
-    )
+    return number, total, list(comments.values())
 
 
 def anonymise_old_comments(months=None, now=None):

@@ -4,6 +4,7 @@
 consultations app's published questions use it too).
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.search import index
@@ -31,7 +32,25 @@ def follow(source, indexed, uid):
     post_delete.connect(deleted, sender=source, weak=False, dispatch_uid=f"{uid}-deleted")
 
 
+def _comments_changed(sender, instance, raw=False, **kwargs):
+    """Pages keep their comment threads in the fragment cache (``comments.thread``): a comment that is
+    (or was) shown, or a reply, changed or deleted renews them once the change commits. A new comment
+    waiting for moderation shows nowhere and changes nothing."""
+    from home import fragments
+
+    from .models import CommentStatus
+
+    waiting = getattr(instance, "status", None) == CommentStatus.PENDING and kwargs.get("signal") is post_save
+    if raw or waiting:
+        return
+
+    transaction.on_commit(fragments.invalidate)
+
+
 def connect():
-    from .models import Feedback, PublishedResolution
+    from .models import Comment, CommentReply, Feedback, PublishedResolution
 
     follow(Feedback, PublishedResolution, "feedback-resolution")
+    for model in (Comment, CommentReply):
+        post_save.connect(_comments_changed, sender=model, dispatch_uid=f"comments-fragments-{model.__name__}-saved")
+        post_delete.connect(_comments_changed, sender=model, dispatch_uid=f"comments-fragments-{model.__name__}-gone")

@@ -42,7 +42,11 @@ class HomeConfig(AppConfig):
         post_save.connect(fragments.invalidate, sender=PageViewRestriction, dispatch_uid="portal-fragments-pvr-save")
         post_save.connect(fragments.invalidate, sender=Site, dispatch_uid="portal-fragments-site-save")
         post_save.connect(fragments.invalidate_on_change, sender=SiteSettings, dispatch_uid="portal-fragments-settings")
-        for model in (PageViewRestriction, SiteSettings, Site):
+        from wagtail.models import Locale
+
+        # A language added or removed changes which page answers in it (BasePage.localized).
+        post_save.connect(fragments.invalidate, sender=Locale, dispatch_uid="portal-fragments-locale-save")
+        for model in (PageViewRestriction, SiteSettings, Site, Locale):
             post_delete.connect(fragments.invalidate, sender=model, dispatch_uid=f"portal-fragments-{model.__name__}")
         # Pictures are kept as HTML (home.images): an image edited or deleted shows on the next request.
         from wagtail.images import get_image_model

@@ -10,15 +10,20 @@ The cache may be down (Redis restarting): every read and write here falls back t
 from the database, so a page never fails because of the cache.
 
 With a shared cache (Redis), each process also keeps the fragments it read in a small local-memory
-copy (:data:`LOCAL_ENTRIES` entries, pickled like any Django local-memory cache, so every read gets
-its own objects). It is keyed by the same content version, which is still read from the shared cache
-once per request: a change made in any process replaces the version, and the local copies of the old
-one are never read again. A page then costs one cache round trip for its fragments instead of one each.
+copy (:data:`LOCAL_ENTRIES` entries, :class:`LocalCopies`: text as it is, since it cannot change, and
+anything else pickled, so every read gets its own objects). It is keyed by the same content version,
+which is still read from the shared cache once per request: a change made in any process replaces the
+version, and the local copies of the old one are never read again. A page then costs one cache round
+trip for its fragments instead of one each.
 """
 
 import contextvars
 import logging
+import pickle
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -30,8 +35,44 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "portal:content-version"
 LOCAL_ENTRIES = 3000
 
-# The per-process copy of fragments read from a shared cache (see the module's docstring).
-local = LocMemCache("portal-fragments-local", {"OPTIONS": {"MAX_ENTRIES": LOCAL_ENTRIES, "CULL_FREQUENCY": 4}})
+
+class LocalCopies:
+    """The per-process copy of fragments read from a shared cache (see the module's docstring): at most
+    ``limit`` entries, the least recently read out first. A fragment is read thirty times a page, so this
+    is lighter than Django's local-memory cache: no key checks for memcached, and text (most fragments
+    are HTML) kept as it is; other values are pickled, as there, so that a page may change its copy."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self._entries = OrderedDict()  # key -> (expires at, pickled, value)
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] <= time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+        return pickle.loads(found[2]) if found[1] else found[2]  # noqa: S301 (written by this process)
+
+    def set(self, key, value, timeout):
+        text = isinstance(value, str)
+        entry = (time.monotonic() + timeout, not text, value if text else pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.limit:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+local = LocalCopies(LOCAL_ENTRIES)
 
 # Per-request memo (see RequestMemoMiddleware): what a request asks more than once is read once.
 _request_memo = contextvars.ContextVar("portal_request_memo", default=None)

@@ -1,5 +1,7 @@
 """Request hygiene before any view runs."""
 
+import contextlib
+
 from django.http import Http404, QueryDict
 from django.http.request import split_domain_port
 
@@ -35,9 +37,10 @@ class CachedSiteMiddleware:
     """Which Wagtail site answers this host, and its home page, read from the fragment cache.
 
     Wagtail looks the site up on every request (a query) and then reads its home page again as its
-    own type (another). Here both come from ``home.fragments`` until the next change of content or of
-    a site (``home.apps``), and Wagtail finds them where it keeps them for the request
-    (``request._wagtail_site``, see ``Site.find_for_request``). Only once a view is chosen, and never
+    own type (another), and asks the cache for the sites' root paths at the first URL it draws. Here all
+    three come from ``home.fragments`` until the next change of content or of a site (``home.apps``), and
+    Wagtail finds them where it keeps them for the request (``request._wagtail_site``, see
+    ``Site.find_for_request``, and ``request._wagtail_cached_site_root_paths``). Only once a view is chosen, and never
     at the cost of the answer: with the database down the view answers as it would (``/healthz/``).
     """
 
@@ -57,6 +60,12 @@ class CachedSiteMiddleware:
             return None
         if site is not None:
             request._wagtail_site = site
+        # Where Wagtail keeps the sites' root paths for a request (Page._get_site_root_paths): every page URL
+        # drawn with the request reads them from there instead of asking the cache once a request.
+        # tests/home/test_render_caches.py fails if an upgrade of Wagtail moves it. If this fails (as
+        # above), Wagtail reads them itself.
+        with contextlib.suppress(Exception):
+            request._wagtail_cached_site_root_paths = fragments.cached("site-root-paths", Site.get_site_root_paths)
         return None
 
 

@@ -38,21 +38,33 @@ class BasePage(VietnameseSearchMixin, Page):
         return self.search_description or ""
 
     def route(self, request, path_components):
-        """Wagtail's routing, reading each child in one query instead of two: which page (and of which
-        type) answers ``slug`` below this one is kept in the fragment cache until the next change."""
+        """Wagtail's routing without its two queries per level: the page (of its own type) that answers
+        ``slug`` below this one is kept in the fragment cache until the next change of content (every
+        publish, unpublish, move or deletion replaces the version; each request gets its own copy)."""
         if not path_components:
             return super().route(request, path_components)
         slug = path_components[0]
-        found = fragments.cached(
-            f"route:{self.pk}:{slug}",
-            lambda: self.get_children().filter(slug=slug).values_list("pk", "content_type_id").first(),
-        )
-        model = ContentType.objects.get_for_id(found[1]).model_class() if found else None
-        subpage = model.objects.filter(pk=found[0], path__startswith=self.path).first() if model else None
+        subpage = fragments.cached(f"route-page:{self.pk}:{slug}", lambda: self.routed_child(slug))
         if subpage is None:
             return super().route(request, path_components)
         subpage._cached_parent_obj = self
         return subpage.route(request, path_components[1:])
+
+    def routed_child(self, slug):
+        """The child page at ``slug`` as its own type, or ``None``."""
+        found = self.get_children().filter(slug=slug).values_list("pk", "content_type_id").first()
+        model = ContentType.objects.get_for_id(found[1]).model_class() if found else None
+        return model.objects.filter(pk=found[0], path__startswith=self.path).first() if model else None
+
+    @property
+    def localized(self):
+        """Wagtail's ``localized`` (this page in the language being read; ``route_for_request`` asks it of
+        the home page on every request) without its query for the active locale when the answer is the
+        page itself: which page answers is kept in the fragment cache (per language) until the next change."""
+        if self.pk is None:
+            return super().localized
+        found = fragments.cached(f"localized:{self.pk}", lambda: super(BasePage, self).localized.pk)
+        return self if found == self.pk else super().localized
 
     def get_view_restrictions(self):
         """No query at all when no restricted page (and no alias, whose restrictions are its source's)
@@ -62,6 +74,10 @@ class BasePage(VietnameseSearchMixin, Page):
         restricted, aliases = restriction_outline()
         if not any(self.path.startswith(path) for path in (*restricted, *aliases)) and not self.alias_of_id:
             return PageViewRestriction.objects.none()
+        return self.view_restrictions_query()
+
+    def view_restrictions_query(self):
+        """The restrictions that apply, read from the database (a page type may read them its own way)."""
         return super().get_view_restrictions()
 
 

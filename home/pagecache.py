@@ -31,7 +31,6 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -43,6 +42,7 @@ from wagtail import hooks
 
 from . import fragments
 from .i18n import translation_urls
+from .pagination import canonical_query
 from .sitemaps import sitemap_paths
 
 logger = logging.getLogger(__name__)
@@ -50,8 +50,6 @@ logger = logging.getLogger(__name__)
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "pagecache:generation"
 LISTED_KEY = "pagecache:listed:%s"
-# Added by Facebook, Zalo, Google and newsletters to shared links: a page never depends on them.
-TRACKING_PARAMS = re.compile(r"^(fbclid|gclid|zarsrc|utm_[a-z]+|_hsenc|mc_eid)$")
 COMPRESSIBLE = re.compile(r"^(text/|application/(xml|rss\+xml|atom\+xml|json|javascript))")
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 KEPT_VARY = {"cookie", "accept-encoding", "accept-language"}
@@ -96,16 +94,11 @@ def _versions(path):
     return values
 
 
-def _query(request):
-    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-    return urlencode(sorted((name, value) for name, value in pairs if not TRACKING_PARAMS.match(name)))
-
-
 def _entry_key(request):
     versions = _versions(request.path)
     if versions is None:
         return None
-    raw = "|".join([*versions, request.get_host(), request.path, _query(request)])
+    raw = "|".join([*versions, request.get_host(), request.path, canonical_query(request)])
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

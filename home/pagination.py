@@ -5,7 +5,9 @@ Whatever a visitor types in ``?page=`` gives a normal page, never an error: nons
 one mean the first page, a number past the end the last one.
 """
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
 
 from django.core.paginator import Paginator
 from django.utils.http import urlencode
@@ -14,6 +16,15 @@ from . import fragments
 
 MAX_DIGITS = 9  # "9" * 40 is a page far past the end, not a 40-digit integer to multiply
 WINDOW = 2  # page links shown on each side of the current one
+# Added by Facebook, Zalo, Google and newsletters to shared links: a page never depends on them.
+TRACKING_PARAMS = re.compile(r"^(fbclid|gclid|zarsrc|utm_[a-z]+|_hsenc|mc_eid)$")
+
+
+def canonical_query(request):
+    """The request's query string in a fixed order, without tracking parameters: what a page depends on
+    (the page cache and the listings' fragments are keyed by it)."""
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    return urlencode(sorted((name, value) for name, value in pairs if not TRACKING_PARAMS.match(name)))
 
 
 def page_number(raw):
@@ -55,8 +66,9 @@ class Pagination:
 
 
 def query_url(request, param="page", anchor=""):
-    """``url_for(number)``: the request's address with ``param`` set (left out for page 1)."""
-    others = [(key, value) for key, value in request.GET.lists() if key != param]
+    """``url_for(number)``: the request's address with ``param`` set (left out for page 1), without the
+    tracking parameters of the link the visitor came by."""
+    others = [(key, value) for key, value in request.GET.lists() if key != param and not TRACKING_PARAMS.match(key)]
 
     def url_for(number):
         query = urlencode([*others, *([(param, number)] if number > 1 else [])], doseq=True)

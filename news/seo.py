@@ -26,6 +26,9 @@ def _iso(value):
     return timezone.localtime(value).isoformat() if value else None
 
 
+ARTICLE_META = ("canonical_url", "share", "social_image", "article_json_ld")  # what article_meta gives
+
+
 def article_meta(page, request, index_page):
     """Context for the article's ``<head>`` and share bar."""
     canonical = page.get_full_url(request)

@@ -15,6 +15,7 @@ message): only content. In a preview the inside is always rendered afresh (it sh
 import hashlib
 
 from django import template
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from wagtail.models import Site
@@ -35,9 +36,14 @@ class FragmentNode(template.Node):
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         site = Site.find_for_request(request)
-        made_of = (site.pk if site else None, get_language(), *(key.resolve(context) for key in self.keys))
+        made_of = (site.pk if site else None, get_language(), *(_key_part(key.resolve(context)) for key in self.keys))
         key = f"html:{self.name}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()[:32]
         return fragments.cached(key, lambda: self.nodelist.render(context))
+
+
+def _key_part(value):
+    """A key's value as it reads: a lazy translation is its text (its ``repr`` differs on every request)."""
+    return str(value) if isinstance(value, Promise) else value
 
 
 @register.tag("fragment")

@@ -74,6 +74,15 @@ def site_page_url(context, slug):
 
 
 @register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The page's full address, "" when ``page`` is not a routable page; read with the request, which keeps
+    the sites' root paths for the rest of the request (``page.full_url`` asks the cache for them)."""
+    if not isinstance(page, Page):
+        return ""
+    return page.get_full_url(request=context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     if page is None or page.depth <= 2:
         return []

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -240,14 +240,16 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
         # (The index model is looked up by name: news.models.index imports this module.)
         index_model = apps.get_model("news", "NewsIndexPage")
         index_page = getattr(self, "_news_index", None) or index_model.objects.parent_of(self).first()
-        neighbours = self.neighbours
+        # Read only when the template draws them: most requests take the article's HTML from its
+        # fragments (templates/news/news_article_page.html) and need none of these.
+        meta = SimpleLazyObject(lambda: seo.article_meta(self, request, index_page))
         context.update(
             index_page=index_page,
-            feeds=index_page.feeds(request=request),
-            related_articles=neighbours["related"],
-            previous_article=neighbours["previous"],
-            next_article=neighbours["next"],
+            feeds=lambda: index_page.feeds(request=request),
+            related_articles=lambda: self.neighbours["related"],
+            previous_article=lambda: self.neighbours["previous"],
+            next_article=lambda: self.neighbours["next"],
             print_view=request.GET.get("in") == "1",
-            **seo.article_meta(self, request, index_page),
+            **{name: (lambda name=name: meta[name]) for name in seo.ARTICLE_META},
         )
         return context

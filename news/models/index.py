@@ -3,6 +3,7 @@
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +13,7 @@ from wagtail.search import index
 
 from home import fragments
 from home.models import BasePage
-from home.pagination import paginate
+from home.pagination import canonical_query, paginate
 
 from .article import RESERVED_SLUGS, NewsArticlePage
 from .taxonomy import NewsCategory, NewsTag
@@ -48,13 +49,21 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsArticlePage.objects.child_of(self).published().newest_first()
 
     def listing_context(self, request, articles, categories=None, count_key="latest", **extra):
-        # The total (for the page numbers) counts every matching article: kept until the next change.
-        page_obj = paginate(
-            request, articles.for_listing(), ARTICLES_PER_PAGE, count_key=f"news-count:{self.pk}:{count_key}"
-        )
+        """The context of a listing. Its rows are read only when the template draws them: the list and its
+        page numbers are kept as one fragment (``listing_key``: this address, tracking parameters left
+        out) until the next change of content, so most requests read no row at all."""
+
+        def page_of_articles():
+            # The total (for the page numbers) counts every matching article: kept until the next change.
+            return paginate(
+                request, articles.for_listing(), ARTICLES_PER_PAGE, count_key=f"news-count:{self.pk}:{count_key}"
+            )
+
+        page_obj = SimpleLazyObject(page_of_articles)
         return {
             "page_obj": page_obj,
-            "articles": page_obj.object_list,
+            "articles": SimpleLazyObject(lambda: page_obj.object_list),
+            "listing_key": f"{request.path}?{canonical_query(request)}",
             "categories": categories if categories is not None else all_categories(),
             "feeds": self.feeds(request=request),
             **extra,
@@ -72,19 +81,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return [(f"{label} (RSS)", "application/rss+xml", rss), (f"{label} (Atom)", "application/atom+xml", atom)]
 
     def route(self, request, path_components):
-        # An article is fetched as a NewsArticlePage (with its featured image) in one query, where
-        # Wagtail's generic routing takes two (the page, then its specific type).
+        # An article is read as a NewsArticlePage with its featured image, and kept (like every routed page,
+        # see BasePage.route) in the fragment cache until the next change.
         if len(path_components) == 1 and path_components[0] not in RESERVED_SLUGS and self.live:
-            article = (
-                NewsArticlePage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("featured_image")
-                .first()
-            )
+            slug = path_components[0]
+            article = fragments.cached(f"route-page:{self.pk}:{slug}", lambda: self.routed_child(slug))
             if article is not None:
                 article._news_index = self
                 return article.route(request, [])
         return super().route(request, path_components)
+
+    def routed_child(self, slug):
+        return NewsArticlePage.objects.child_of(self).filter(slug=slug).select_related("featured_image").first()
 
     def category_url(self, category):
         return (self.url or "") + self.reverse_subpage("category", kwargs={"slug": category.slug})

@@ -1,6 +1,8 @@
 """What pages keep between requests besides the page cache: fragments (and their per-process copy), the
 ``{% fragment %}`` tag, pictures as HTML and the site of a host. Each is dropped by the change it shows."""
 
+from unittest import mock
+
 from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -116,3 +118,19 @@ def test_the_site_of_a_host_is_read_once_until_a_site_changes(home_page):
     site.site_name = "Cổng thông tin Hội"
     site.save()
     assert middleware(RequestFactory().get("/", HTTP_HOST="localhost"))._wagtail_site.site_name == "Cổng thông tin Hội"
+
+
+def test_page_urls_of_a_request_read_the_sites_root_paths_the_middleware_kept(home_page):
+    """Wagtail 8.0 keeps the root paths for a request in ``request._wagtail_cached_site_root_paths``: if an
+    upgrade moves it, Wagtail asks the cache again for every request and this fails."""
+    middleware = _Middleware(lambda request: request)
+    middleware(RequestFactory().get("/", HTTP_HOST="localhost"))  # kept from here on
+    request = middleware(RequestFactory().get("/", HTTP_HOST="localhost"))
+    with mock.patch.object(Site, "get_site_root_paths", side_effect=AssertionError("read again")):
+        assert home_page.get_url(request) == "/"
+        assert home_page.get_full_url(request=request) == "http://localhost/"
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "hoiphunu.example.vn"
+    site.save()
+    request = middleware(RequestFactory().get("/", HTTP_HOST="hoiphunu.example.vn"))
+    assert home_page.get_full_url(request=request) == "http://hoiphunu.example.vn/"

@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from home import fragments
 from home.blocks import DocumentLinkBlock
 from home.models import BasePage
 from home.queries import exclude_private
@@ -28,12 +29,13 @@ PAGE_CONTEXT = {}
 
 
 class TrainingPageMixin:
-    """View restrictions in one query instead of Wagtail's two: the ancestors' paths are known
-    from the page's own path; an ancestor that is an alias is matched through its source."""
+    """View restrictions in one query instead of Wagtail's two, when any (see BasePage.get_view_restrictions):
+    the ancestors' paths are known from the page's own path; an ancestor that is an alias is matched
+    through its source."""
 
-    def get_view_restrictions(self):
+    def view_restrictions_query(self):
         if self.alias_of_id:
-            return super().get_view_restrictions()
+            return super().view_restrictions_query()
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         return PageViewRestriction.objects.filter(
@@ -66,14 +68,23 @@ class TrainingIndexPage(TrainingPageMixin, BasePage):
     def route(self, request, path_components):
         candidates = self.route_models(len(path_components)) if path_components else ()
         if candidates:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            for model in candidates:
-                page = model.objects.filter(url_path=url_path, path__startswith=self.path).first()
-                if page is not None:
-                    if not page.live:
-                        raise Http404
-                    return RouteResult(page)
+            # Kept in the fragment cache until the next change of content, like every routed page (BasePage.route).
+            found = fragments.cached(
+                f"route-path:{self.pk}:{'/'.join(path_components)}", lambda: self.page_at(path_components, candidates)
+            )
+            if found is not None:
+                if not found.live:
+                    raise Http404
+                return RouteResult(found)
         return super().route(request, path_components)
+
+    def page_at(self, path_components, candidates):
+        url_path = self.url_path + "/".join(path_components) + "/"
+        for model in candidates:
+            page = model.objects.filter(url_path=url_path, path__startswith=self.path).first()
+            if page is not None:
+                return page
+        return None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
