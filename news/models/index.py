@@ -60,10 +60,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             )
 
         page_obj = SimpleLazyObject(page_of_articles)
+        query = canonical_query(request)
+        address = f"{request.path}?{query}" if query else request.path
         return {
             "page_obj": page_obj,
             "articles": SimpleLazyObject(lambda: page_obj.object_list),
-            "listing_key": f"{request.path}?{canonical_query(request)}",
+            "listing_key": address,
+            "listing_url": request.build_absolute_uri(address),  # the canonical link: no tracking parameters
             "categories": categories if categories is not None else all_categories(),
             "feeds": self.feeds(request=request),
             **extra,
