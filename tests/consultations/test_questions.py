@@ -168,3 +168,16 @@ def test_the_site_search_finds_the_pair_and_never_the_asker(client, qa_page):
     html = client.get("/tim-kiem/", {"q": "chan nuoi bo"}).content.decode()
     assert "Tìm thấy 1 kết quả" in html and "Hỏi đáp" in html
     assert "Tìm thấy 0 kết quả" in client.get("/tim-kiem/", {"q": "Bích Ngọc"}).content.decode()
+
+
+def test_the_site_search_reads_the_questions_page_once_for_all_its_pairs(client, qa_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(6):
+        QuestionFactory(published=True, public_question=f"Xin hỏi về vay vốn chăn nuôi, lần {number}?")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/tim-kiem/", {"q": "chan nuoi"}).content.decode()
+    assert html.count('href="/hoi-dap/cau-hoi/') == 6
+    reads = [query for query in queries.captured_queries if "consultations_questionindexpage" in query["sql"]]
+    assert len(reads) <= 1
