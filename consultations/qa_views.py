@@ -13,7 +13,7 @@ from wagtail.models import Page
 from feedback import tokens
 from feedback.spam import TOKEN_FIELD
 from home.pagination import paginate
-from home.ratelimit import too_many_requests
+from home.ratelimit import client_ip, rate_limited, too_many_requests
 from home.text import fold_vi, visitor_line
 
 from . import questions
@@ -23,6 +23,10 @@ from .models.questions import QUESTIONS_PER_PAGE
 
 FIELD_PARAM = "linh-vuc"
 QUERY_MAX = 100
+# Searches per address and per minute (as the documents register): each one reads the folded text of every
+# published pair, and the page cache only keeps the searches already made.
+SEARCH_LIMIT = 30
+SEARCH_WINDOW = 60
 
 
 def _render(page, request, template, context, status=200):
@@ -40,14 +44,24 @@ def listing(page, request):
     fields = list(QuestionField.objects.all())
     current = next((field for field in fields if field.slug == request.GET.get(FIELD_PARAM)), None)
     query = visitor_line(request.GET.get("q", ""))[:QUERY_MAX].replace("\x00", "")
+    limited = bool(query) and rate_limited("questions-search", client_ip(request), SEARCH_LIMIT, SEARCH_WINDOW)
     items = Question.objects.published().for_listing().newest_first()
     if current is not None:
         items = items.filter(field=current)
-    if query:
+    if limited:  # the form keeps what was typed and says when to try again; nothing is searched
+        items = items.none()
+    elif query:
         items = search(items, query)
     page_obj = paginate(request, items, QUESTIONS_PER_PAGE)
-    context = {"fields": fields, "current_field": current, "query": query, "page_obj": page_obj}
-    return _render(page, request, page.template, context)
+    context = {
+        "fields": fields,
+        "current_field": current,
+        "query": query,
+        "page_obj": page_obj,
+        "rate_limited": limited,
+    }
+    response = _render(page, request, page.template, context)
+    return too_many_requests(response, SEARCH_WINDOW) if limited else response
 
 
 def detail(page, request, pk):

@@ -190,7 +190,9 @@ def _line_replaced(line):
             continue
         found = OfficialDocumentPage.objects.filter(number__iexact=" ".join(match["number"].split()))
         if match["year"]:
-            found = found.filter(issue_date__year=int(match["year"]))
+            year = int(match["year"])
+            # Year 0 is no date at all: the database lookup would fail on it.
+            found = found.filter(issue_date__year=year) if year >= 1 else found.none()
         found = list(found[:2])
         if not found:
             line.problems.append(_("không có văn bản “%(number)s” để thay thế") % {"number": text[:80]})

@@ -7,6 +7,7 @@ reading, so a header that lies about them (a zip bomb) is caught as well."""
 import posixpath
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -123,7 +124,8 @@ def read_member(archive, entry, budget):
                 if seen > 1024 * 1024 and seen > bounds["ratio"] * max(entry.info.compress_size, 1):
                     raise bomb()
                 yield chunk
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+    # A damaged deflate stream raises zlib.error, which is none of zipfile's own exceptions.
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
         raise PackageRefused(
             _("Tệp %(name)s trong gói bị hỏng; không thể giải nén.") % {"name": entry.name[:120]}
         ) from None

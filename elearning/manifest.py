@@ -146,7 +146,7 @@ def read_h5p_json(data):
     """``PackageInfo`` from the bytes of ``h5p.json``."""
     try:
         meta = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[...]]]] nested too deep
         raise PackageRefused(_("Tệp h5p.json không đọc được (JSON không hợp lệ).")) from None
     if not isinstance(meta, dict) or not isinstance(meta.get("mainLibrary"), str):
         raise PackageRefused(_("Tệp h5p.json không nêu thư viện chính (mainLibrary)."))

@@ -3,6 +3,7 @@ page), the offline page, a course's package for offline reading and the sync of 
 
 import hashlib
 import json
+import logging
 
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse, JsonResponse
@@ -20,6 +21,8 @@ from training.models import CoursePage
 
 from .services.package import course_package
 from .services.sync import MAX_ACTIONS, apply_actions
+
+logger = logging.getLogger(__name__)
 
 THEME_COLOUR = "#0b4f8a"
 MAX_SYNC_BODY = 64 * 1024
@@ -40,9 +43,13 @@ def manifest(request):
     name = (org.organisation_name if org else "") or _("Cổng thông tin Hội LHPN")
     icons = [{"src": staticfiles_storage.url("img/logo.svg"), "sizes": "any", "type": "image/svg+xml"}]
     if org and org.logo:
-        for size in (192, 512):
-            rendition = org.logo.get_rendition(f"fill-{size}x{size}|format-png")
-            icons.insert(0, {"src": rendition.url, "sizes": f"{size}x{size}", "type": "image/png"})
+        try:
+            for size in (192, 512):
+                rendition = org.logo.get_rendition(f"fill-{size}x{size}|format-png")
+                icons.insert(0, {"src": rendition.url, "sizes": f"{size}x{size}", "type": "image/png"})
+        except (OSError, ValueError):  # the logo's file is missing or unreadable: the portal's emblem stands in
+            logger.warning("manifest: no rendition of the site logo", exc_info=True)
+            icons = icons[-1:]
     data = {
         "name": name,
         "short_name": name if len(name) <= 12 else _("Hội LHPN"),
@@ -104,7 +111,7 @@ def sync(request):
         return _json_error(_("Dữ liệu gửi lên quá lớn."), 413)
     try:
         actions = json.loads(request.body.decode("utf-8")).get("actions")
-    except (ValueError, UnicodeDecodeError, AttributeError):
+    except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):  # RecursionError: [[[[...]]]]
         actions = None
     if not isinstance(actions, list) or len(actions) > MAX_ACTIONS:
         return _json_error(_("Dữ liệu không hợp lệ."), 400)

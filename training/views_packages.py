@@ -86,7 +86,7 @@ def package_commit(request, lesson_id):
     try:
         payload = json.loads(request.body.decode("utf-8"))
         done, certificate = packages.save_commit(request.user, lesson, payload)
-    except (UnicodeDecodeError, ValueError, TrainingError):
+    except (UnicodeDecodeError, ValueError, RecursionError, TrainingError):  # RecursionError: [[[[...]]]]
         return refused(400)
     return JsonResponse(
         {

@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import reports
 
 PER_PAGE = 50
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class ReportFilterForm(forms.Form):
@@ -26,9 +27,15 @@ class ReportFilterForm(forms.Form):
         if not value:
             return None
         try:
-            return datetime.datetime.strptime(value, "%m/%Y").date()
+            month = datetime.datetime.strptime(value, "%m/%Y").date()
         except ValueError:
             raise forms.ValidationError(_("Xin nhập tháng dạng MM/YYYY, ví dụ 11/2026.")) from None
+        # 12/9999 would end past the last date Python knows (the report reads up to the next month's start).
+        if not FIRST_YEAR <= month.year <= LAST_YEAR:
+            raise forms.ValidationError(
+                _("Xin chọn một tháng từ năm %(first)s đến năm %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+        return month
 
     def clean_title(self):
         return " ".join(self.cleaned_data["title"].split())

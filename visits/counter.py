@@ -13,6 +13,10 @@
 - Batched: counts gather in the process's memory and are written (one UPDATE per page and day) at
   most every ``VISITS_FLUSH_SECONDS`` (30), by the beacon request that finds the batch due, and when
   the process exits. A database that fails keeps the batch for the next attempt.
+- At most :data:`BEACON_LIMIT` beacons a minute from one address are looked at (the rest are not
+  counted): a reader sends one per page read, while a script changing its user agent at every beacon
+  would otherwise count as a new reader each time (and fill the cache with their hashes). The limit is
+  generous because many phones share one address behind a mobile operator's NAT.
 - A cache or database that is down never fails anything: the beacon answers 204 regardless.
 """
 
@@ -31,7 +35,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from home.ratelimit import client_ip
+from home.ratelimit import client_ip, rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +46,7 @@ BOT_PATTERN = re.compile(
 )
 MAX_PAGE_ID = 2**31 - 1
 MAX_PENDING = 5000  # distinct (page, day) pairs kept in memory before writing anyway
+BEACON_LIMIT, BEACON_WINDOW = 300, 60  # beacons per address and per minute
 
 _lock = threading.Lock()
 _pending = Counter()
@@ -90,6 +95,8 @@ def record(request, page_id):
     if is_bot(request.META.get("HTTP_USER_AGENT", "")):
         return False
     try:
+        if rate_limited("visit-beacon", client_ip(request), BEACON_LIMIT, BEACON_WINDOW):
+            return False
         if not first_this_hour(request, page_id):
             return False
     except Exception:  # the cache is down: without the replay check nothing is counted

@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import fragments
 from home.indexing import VietnameseSearchMixin
 from home.models import BasePage
 from home.text import slugify_vi
@@ -114,10 +115,24 @@ class Question(models.Model):
         return QuestionStatus(self.status).label
 
     def get_absolute_url(self):
-        page = QuestionIndexPage.objects.live().first()
-        if page is None or self.status != QuestionStatus.PUBLISHED:
+        if self.status != QuestionStatus.PUBLISHED:
+            return None
+        page = question_index()
+        if page is None:
             return None
         return page.url + page.reverse_subpage("question", kwargs={"pk": self.pk})
+
+
+def question_index():
+    """The live questions page, read once per request: the site search lists several pairs, each asking
+    for its address."""
+    memo = fragments.request_memo()
+    if memo is not None and "question_index" in memo:
+        return memo["question_index"]
+    page = QuestionIndexPage.objects.live().first()
+    if memo is not None:
+        memo["question_index"] = page
+    return page
 
 
 class PublishedQuestion(VietnameseSearchMixin, index.Indexed, Question):

@@ -10,10 +10,15 @@ from wagtail.search import index
 
 from home.models import BasePage
 from home.pagination import paginate
+from home.ratelimit import client_ip, rate_limited, too_many_requests
 
 from .document import OfficialDocumentPage
 
 DOCUMENTS_PER_PAGE = 20
+# Searches (``?q=``) per address and per minute: every one reads the folded text of every document, and the
+# page cache keeps only the searches already made. Filters alone are indexed lookups and are not counted.
+SEARCH_LIMIT = 30
+SEARCH_WINDOW = 60
 
 
 class DocumentRegisterPage(RoutablePageMixin, BasePage):
@@ -44,15 +49,26 @@ class DocumentRegisterPage(RoutablePageMixin, BasePage):
         from ..forms import RegisterFilterForm
 
         form = RegisterFilterForm(request.GET, register=self)
-        documents = form.apply(self.documents()).for_listing()
+        limited = self.too_many_searches(request)
+        # Over the limit the form keeps what was typed and says when to try again; nothing is searched.
+        documents = self.documents().none() if limited else form.apply(self.documents()).for_listing()
         page_obj = paginate(request, documents, DOCUMENTS_PER_PAGE)
         context = {
             "form": form,
             "page_obj": page_obj,
             "documents": page_obj.object_list,
             "feeds": self.feeds(),
+            "rate_limited": limited,
         }
-        return self.render(request, context_overrides=context)
+        response = self.render(request, context_overrides=context)
+        return too_many_requests(response, SEARCH_WINDOW) if limited else response
+
+    @staticmethod
+    def too_many_searches(request):
+        """Counts a search (a request with ``?q=``) of this address; ``True`` past the limit."""
+        if not request.GET.get("q", "").strip():
+            return False
+        return rate_limited("documents-search", client_ip(request), SEARCH_LIMIT, SEARCH_WINDOW)
 
     @path("rss/")
     def rss(self, request):

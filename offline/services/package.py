@@ -2,11 +2,14 @@
 their images at phone size, and the quizzes' questions without their answers."""
 
 import hashlib
+import logging
 
 from wagtail.images.models import AbstractImage
 
 from home.images import preset_specs
 from training.models import LessonPage, ModulePage, Quiz
+
+logger = logging.getLogger(__name__)
 
 # The lesson images saved for offline reading: the narrowest "content" rendition, WebP and JPEG.
 PHONE_WIDTH, PHONE_WEBP, PHONE_JPEG = preset_specs("content")[0]
@@ -59,7 +62,11 @@ def course_package(course, user):
     assets = []
     for lesson in lessons:
         for image in _images_in(lesson.body):
-            renditions = image.get_renditions(PHONE_WEBP, PHONE_JPEG)
+            try:
+                renditions = image.get_renditions(PHONE_WEBP, PHONE_JPEG)
+            except (OSError, ValueError):  # the image's file is missing or unreadable: the lesson goes without it
+                logger.warning("offline package: no rendition of image %s", image.pk, exc_info=True)
+                continue
             assets.extend(rendition.url for rendition in renditions.values())
     quizzes = [quiz_for_phone(quiz) for quiz in Quiz.objects.filter(course=course).order_by("pk")]
     version = hashlib.sha256("|".join(f"{page['url']}={page['version']}" for page in pages).encode()).hexdigest()

@@ -99,7 +99,10 @@ def apply_action(user, action):
             "status": REFUSED,
             "message": _("Thao tác này được ghi dưới tài khoản khác; không gửi được."),
         }
-    sent = fingerprint(action)
+    try:
+        sent = fingerprint(action)
+    except RecursionError:  # answers nested deeper than any quiz: nothing to apply
+        return {"key": key, "status": INVALID, "message": _("Dữ liệu không hợp lệ.")}
     try:
         with transaction.atomic():
             record = SyncedAction.objects.create(user=user, key=key, kind=action["kind"], fingerprint=sent)

@@ -20,7 +20,8 @@ def can_view(user):
 
 def _year(request):
     raw = str(request.GET.get("nam", ""))[:4]
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else None
+    # isascii: "²".isdigit() is true, and int("²") fails.
+    return int(raw) if raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100 else None
 
 
 @never_cache

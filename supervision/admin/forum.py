@@ -1,5 +1,6 @@
 """Listening-forum sessions in the admin, listed per unit; a session's page shows the items entered from it."""
 
+from django import forms
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +18,16 @@ from ..models import ForumSession
 from .visibility import linked_items
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year in a range dates can hold: ``?year=0`` or ``?year=99999`` would make the database
+    lookup fail (no such date), ``2024.5`` is not a year."""
+
+    field_class = forms.IntegerField
+
+
 class ForumSessionFilterSet(WagtailFilterSet):
     unit = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=OrganisationUnit.objects.tree_order())
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="held_on", lookup_expr="year")
+    year = YearFilter(label=_("Năm"), field_name="held_on", lookup_expr="year", min_value=1900, max_value=2100)
 
     class Meta:
         model = ForumSession

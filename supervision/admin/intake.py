@@ -23,7 +23,7 @@ def record_view(request):
         raise PermissionDenied
     initial = {}
     session_id = str(request.GET.get("phien", ""))
-    if session_id.isdigit():
+    if session_id.isascii() and session_id.isdigit() and len(session_id) <= 9:  # "²".isdigit() too
         initial = {"session": int(session_id), "channel": "forum"}
     form = IntakeForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():

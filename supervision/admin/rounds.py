@@ -29,7 +29,8 @@ class RoundCreateView(CreateView):
     def get_initial(self):
         initial = super().get_initial()
         raw = str(self.request.GET.get("y_kien", ""))
-        item = Feedback.objects.filter(pk=raw).first() if raw.isdigit() else None
+        # isascii: "²".isdigit() is true, and the database lookup refuses it.
+        item = Feedback.objects.filter(pk=raw).first() if raw.isascii() and raw.isdigit() else None
         if item is not None:
             # Only the code of an item the cadre may not read (sensitive topic); its facts otherwise.
             initial["source_codes"] = item.code

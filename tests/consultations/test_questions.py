@@ -1,10 +1,12 @@
 """Questions and answers: asking with a code, the look-up, the moderator's publication, the public pages."""
 
+import time
 import unicodedata
 
 from django.urls import reverse
 
 import pytest
+import time_machine
 
 from consultations import questions
 from consultations.factories import QuestionFactory, QuestionFieldFactory
@@ -143,6 +145,24 @@ def test_the_listing_search_folds_vietnamese(client, qa_page):
     assert "Không tìm thấy" in client.get("/hoi-dap/", {"q": "\x00'; DROP"}).content.decode()
 
 
+def test_the_listing_search_is_rate_limited_per_address_with_the_words_kept(client, qa_page):
+    from consultations.qa_views import SEARCH_LIMIT
+
+    QuestionFactory(published=True, public_question="Điều kiện vay vốn khởi nghiệp?")
+    # The limit counts per fixed window: the clock stands still so that the loop never crosses into the next.
+    with time_machine.travel(time.time(), tick=False):
+        for _ in range(SEARCH_LIMIT):
+            assert client.get("/hoi-dap/", {"q": "vay von"}).status_code == 200
+        assert "Điều kiện vay vốn" in client.get("/hoi-dap/").content.decode()  # browsing is not counted
+        response = client.get("/hoi-dap/", {"q": "vay vốn"})
+        other = client.get("/hoi-dap/", {"q": "vay von"}, REMOTE_ADDR="10.0.0.9")
+    html = response.content.decode()
+    assert response.status_code == 429 and int(response["Retry-After"]) >= 1
+    assert "Bạn đã tìm quá nhiều lần trong một phút" in html
+    assert 'value="vay vốn"' in html and "Điều kiện vay vốn" not in html
+    assert "Điều kiện vay vốn" in other.content.decode()
+
+
 def test_the_listing_reads_a_fixed_number_of_queries(client, qa_page, django_assert_max_num_queries):
     field = QuestionFieldFactory()
     for _number in range(40):
@@ -168,3 +188,16 @@ def test_the_site_search_finds_the_pair_and_never_the_asker(client, qa_page):
     html = client.get("/tim-kiem/", {"q": "chan nuoi bo"}).content.decode()
     assert "Tìm thấy 1 kết quả" in html and "Hỏi đáp" in html
     assert "Tìm thấy 0 kết quả" in client.get("/tim-kiem/", {"q": "Bích Ngọc"}).content.decode()
+
+
+def test_the_site_search_reads_the_questions_page_once_for_all_its_pairs(client, qa_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(6):
+        QuestionFactory(published=True, public_question=f"Xin hỏi về vay vốn chăn nuôi, lần {number}?")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/tim-kiem/", {"q": "chan nuoi"}).content.decode()
+    assert html.count('href="/hoi-dap/cau-hoi/') == 6
+    reads = [query for query in queries.captured_queries if "consultations_questionindexpage" in query["sql"]]
+    assert len(reads) <= 1

@@ -156,3 +156,15 @@ def test_a_line_names_the_documents_it_replaces(client, lists):
     new = OfficialDocumentPage.objects.get(number="02/HD-HLHPN")
     assert {page.number for page in new.replaces_documents()} == {"03/HD-HLHPN", "5/KH"}
     assert "Được thay thế bởi" in client.get(old.url).content.decode()
+
+
+def test_a_replaced_document_of_year_zero_is_a_message_not_an_error(client, lists):
+    OfficialDocumentPageFactory(parent=lists, number="5/KH", issue_date="2021-01-01")
+    line = "Hướng dẫn,02/HD-HLHPN,Hướng dẫn sinh hoạt chi hội,Ban Thường vụ Hội LHPN tỉnh,25/03/2024,Công văn 31,"
+    header = "Loại văn bản,Số ký hiệu,Trích yếu,Cơ quan ban hành,Ngày ban hành,Tệp,Thay thế\n"
+    client.force_login(approver())
+    upload = SimpleUploadedFile("van-ban.csv", (header + line + "5/KH (0000)\n").encode())
+    response = post(client, lists, upload, publish=True)
+    assert response.status_code == 400  # the form again, with the line's problem
+    assert "Không có văn bản “5/KH (0000)” để thay thế" in response.content.decode()
+    assert not OfficialDocumentPage.objects.filter(number="02/HD-HLHPN").exists()

@@ -1,9 +1,11 @@
 import datetime
 import re
+import time
 
 from django.core.exceptions import ValidationError
 
 import pytest
+import time_machine
 
 from documents.factories import OfficialDocumentPageFactory
 from documents.models import DocumentStatus, OfficialDocumentPage
@@ -158,3 +160,40 @@ def test_the_listing_reads_a_fixed_number_of_queries(client, register, plan_type
     client.get("/van-ban/")
     with django_assert_max_num_queries(14):
         assert client.get("/van-ban/?nam=2024&q=ke+hoach").status_code == 200
+
+
+def test_searches_are_rate_limited_per_address_with_what_was_typed_kept(client, sample):
+    from documents.models.register import SEARCH_LIMIT
+
+    # The limit counts per fixed window: the clock stands still so that the loop never crosses into the next.
+    with time_machine.travel(time.time(), tick=False):
+        for _ in range(SEARCH_LIMIT):
+            assert client.get("/van-ban/", {"q": "ke hoach"}).status_code == 200
+        # Filters without a search are not counted: a reader browsing by type is never stopped.
+        assert numbers(client.get("/van-ban/", {"loai": "ke-hoach"})) == ["15/KH-HLHPN"]
+        response = client.get("/van-ban/", {"q": "giám sát", "nam": "2024"})
+        other = client.get("/van-ban/", {"q": "ke hoach"}, REMOTE_ADDR="10.0.0.9")
+    html = response.content.decode()
+    assert response.status_code == 429 and int(response["Retry-After"]) >= 1
+    assert "Bạn đã tra cứu quá nhiều lần trong một phút" in html
+    assert 'value="giám sát"' in html  # what the reader typed stays in the box
+    assert numbers_from(html) == []
+    assert numbers(other) == ["15/KH-HLHPN"]  # another address is not held back
+
+
+def test_the_register_searches_and_counts_searches_while_redis_is_down(client, sample, settings):
+    import socket
+
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", 8399)) != 0, "something listens on the 'dead' port"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "home.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:8399/3",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        },
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages-down"},
+    }
+    assert numbers(client.get("/van-ban/", {"q": "ke hoach"})) == ["15/KH-HLHPN"]
+    assert client.get("/van-ban/15-kh-hlhpn-2024/").status_code == 200
+    assert client.get("/van-ban/rss/").status_code == 200

@@ -58,6 +58,11 @@ def test_h5p_json_gives_the_title():
     assert (info.kind, info.title) == (H5P, "Câu hỏi về giám sát")
 
 
+def test_an_h5p_json_nested_too_deep_is_refused_in_vietnamese():
+    with pytest.raises(PackageRefused, match="JSON không hợp lệ"):
+        read_h5p_json(b"[" * 50_000 + b"]" * 50_000)
+
+
 def test_h5p_json_without_main_library_is_refused():
     with pytest.raises(PackageRefused, match="mainLibrary"):
         read_h5p_json(b'{"title": "x"}')

@@ -102,3 +102,26 @@ def test_a_launch_file_missing_from_the_package_is_refused():
 
 def test_an_h5p_package_without_content_is_refused():
     assert "content/content.json" in refused(zip_bytes({"h5p.json": '{"mainLibrary": "H5P.X"}'}))
+
+
+def damaged(data, name):
+    """``data`` with the compressed bytes of entry ``name`` overwritten (a broken download, a bad disk)."""
+    import io
+    import struct
+
+    data = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo(name)
+    name_length, extra_length = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    start = info.header_offset + 30 + name_length + extra_length
+    data[start : start + info.compress_size] = b"\xff" * info.compress_size  # an invalid deflate block
+    return bytes(data)
+
+
+@pytest.mark.parametrize("name", ["imsmanifest.xml", "index.html"])
+def test_a_damaged_entry_is_refused_with_its_name(private_media, name):
+    data = damaged(zip_bytes(scorm_files("1.2")), name)
+    with pytest.raises(PackageRefused) as caught:
+        unpack(inspect(as_file(data)))
+    assert name in caught.value.message and "bị hỏng" in caught.value.message
+    assert files_under(private_media) == []

@@ -5,6 +5,8 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+import pytest
+
 from accounts import factories as accounts_factories
 from accounts import roles
 from feedback.factories import FeedbackFactory
@@ -112,6 +114,14 @@ def test_a_moderator_records_a_forum_session(client, moderator, units):
     assert "Nhà văn hóa thôn Một" in listing.content.decode()
 
 
+@pytest.mark.parametrize("year", ["0", "99999", "2024.5", "abc", "-1"])
+def test_a_bad_year_in_the_session_list_is_a_message_not_an_error(client, moderator, units, year):
+    ForumSessionFactory(unit=units["east"], place="Nhà văn hóa thôn Một")
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailsnippets_supervision_forumsession:list"), {"year": year})
+    assert response.status_code == 200
+
+
 def test_a_round_is_opened_from_an_item(client, supervisor, units, topic):
     item = FeedbackFactory(topic=topic, unit=units["east"])
     client.force_login(supervisor)
@@ -133,6 +143,14 @@ def test_a_round_is_opened_from_an_item(client, supervisor, units, topic):
     assert response.status_code == 302, response.context["form"].errors
     round = SupervisionRound.objects.get()
     assert list(round.source_items.all()) == [item]
+
+
+@pytest.mark.parametrize("raw", ["²", "abc", "9" * 40])
+def test_odd_ids_in_the_address_open_empty_forms(client, supervisor, moderator, units, raw):
+    client.force_login(supervisor)
+    assert client.get(reverse("wagtailsnippets_supervision_supervisionround:add"), {"y_kien": raw}).status_code == 200
+    client.force_login(moderator)
+    assert client.get(reverse("supervision_intake"), {"phien": raw}).status_code == 200
 
 
 def test_an_unknown_code_is_refused_with_a_message(client, supervisor, units):

@@ -142,6 +142,14 @@ def test_the_dashboard_shows_the_tables_to_supervision_staff(client, fixtures, s
         assert f'data-figures="{slug}"' in page
 
 
+@pytest.mark.parametrize("year", ["abcd", "²", "２０２６", "1999", "9" * 40, ""])
+def test_a_year_typed_in_the_address_never_fails(client, fixtures, supervisor, year):
+    client.force_login(supervisor)
+    assert client.get(reverse("supervision_figures"), {"nam": year}).status_code == 200
+    export = client.get(reverse("supervision_figures_export", args=["tat-ca"]), {"nam": year})
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
 def test_the_dashboard_is_refused_to_learners(client, db):
     from accounts.factories import learner
 

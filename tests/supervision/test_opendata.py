@@ -88,6 +88,24 @@ def test_a_newly_published_resolution_appears(client, content, topic, django_cap
     assert len(rows(client, "ket-qua-giai-quyet")) == 2
 
 
+def test_a_topic_marked_sensitive_leaves_the_files_at_once(client, content, topic, django_capture_on_commit_callbacks):
+    assert len(rows(client, "ket-qua-giai-quyet")) == 1  # built, and kept in the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.sensitive = True
+        topic.save()
+    assert rows(client, "ket-qua-giai-quyet") == []
+    assert content["published"].public_summary not in fetch(client, "ket-qua-giai-quyet", "json")
+
+
+def test_a_renamed_unit_shows_under_its_new_name(client, content, units, django_capture_on_commit_callbacks):
+    assert rows(client, "ket-qua-giai-quyet")[0]["dia_ban"] == "Hội LHPN xã Đông"
+    with django_capture_on_commit_callbacks(execute=True):
+        units["east"].name = "Hội LHPN phường Đông Hòa"
+        units["east"].save()
+    assert rows(client, "ket-qua-giai-quyet")[0]["dia_ban"] == "Hội LHPN phường Đông Hòa"
+    assert rows(client, "giam-sat")[0]["don_vi_chu_tri"] == "Hội LHPN phường Đông Hòa"
+
+
 def test_text_that_a_spreadsheet_would_run_is_kept_as_text(client, units, supervisor):
     round = SupervisionRoundFactory(lead_unit=units["east"], finished=True, topic="=HYPERLINK(1)")
     services.publish_round(round, supervisor)

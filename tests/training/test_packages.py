@@ -122,6 +122,16 @@ def test_a_commit_without_the_learners_token_is_refused(client, scorm_course, st
 
 
 @pytest.mark.django_db
+def test_a_commit_nested_too_deep_is_refused_not_an_error(client, scorm_course, student):
+    _course, _lessons, lesson, _package, _final = scorm_course
+    client.force_login(student)
+    client.user = student
+    body = b"[" * 50_000 + b"]" * 50_000  # within the size limit, past any parser's depth
+    response = client.post(commit_url(client, lesson), data=body, content_type="text/plain;charset=UTF-8")
+    assert response.status_code == 400 and response.json()["result"] is False
+
+
+@pytest.mark.django_db
 def test_cmi_data_is_saved_and_restored_on_the_next_visit(client, scorm_course, student):
     _course, _lessons, lesson, package, _final = scorm_course
     client.force_login(student)

@@ -1,11 +1,13 @@
 """The counter's rules: bots, replays, cached pages, batching, bad input and failing dependencies."""
 
 import datetime
+import time
 
 from django.db import DatabaseError
 from django.utils import timezone
 
 import pytest
+import time_machine
 
 from home.models import StandardPage
 from visits import counter
@@ -63,6 +65,17 @@ def test_a_replayed_beacon_counts_once_an_hour_per_reader_and_page(client, page,
     beacon(client, home_page)  # the same reader on another page
     assert counted(page) == 3
     assert counted(home_page) == 1
+
+
+def test_one_address_changing_its_browser_at_every_beacon_is_held_back(client, page, monkeypatch):
+    monkeypatch.setattr(counter, "BEACON_LIMIT", 3)
+    # The limit counts per fixed window: the clock stands still so that the loop never crosses into the next.
+    with time_machine.travel(time.time(), tick=False):
+        for version in range(6):  # a script posing as a new browser each time
+            assert beacon(client, page, agent=FIREFOX.replace("133", str(100 + version))).status_code == 204
+        assert counted(page) == 3
+        beacon(client, page, address="198.51.100.20")  # a reader elsewhere still counts
+    assert counted(page) == 4
 
 
 def test_a_new_hour_counts_the_same_reader_again(client, page, monkeypatch):

@@ -53,6 +53,15 @@ def test_a_bad_month_is_a_message_not_an_error(client, counts, month):
     assert "Xin nhập tháng dạng MM/YYYY" in response.content.decode()
 
 
+@pytest.mark.parametrize("month", ["12/9999", "01/0001", "05/1990"])
+def test_a_month_out_of_range_is_a_message_not_an_error(client, counts, month):
+    client.force_login(editor())
+    for query in ({"month": month}, {"month": month, "format": "xlsx"}):
+        response = client.get(URL, query)
+        assert response.status_code == 200
+        assert "Xin chọn một tháng từ năm 2000 đến năm 2100." in response.content.decode()
+
+
 def test_the_export_is_an_xlsx_per_page_and_per_month(client, counts):
     client.force_login(editor())
     response = client.get(URL, {"format": "xlsx"})

@@ -150,6 +150,24 @@ def test_bad_bodies_get_a_400_in_vietnamese(signed_in, body):
     assert response.json()["error"] == "Dữ liệu không hợp lệ."
 
 
+def test_a_deeply_nested_body_gets_a_400_in_vietnamese(signed_in):
+    body = b'{"actions": ' + b"[" * 20_000 + b"]" * 20_000 + b"}"  # small enough, but nested past any parser
+    response = signed_in.post(URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"] == "Dữ liệu không hợp lệ."
+
+
+def test_an_action_nested_too_deep_is_answered_invalid(student, course):
+    from offline.services.sync import apply_action
+
+    nested = []
+    for _ in range(5_000):
+        nested = [nested]
+    action = {"key": "deep-key-0001", "kind": "quiz", "quiz": course[2].pk, "user": student.pk, "answers": nested}
+    assert apply_action(student, action)["status"] == "invalid"
+    assert not Attempt.objects.exists()
+
+
 def test_oversized_body_is_refused(signed_in):
     response = signed_in.post(URL, b'{"actions": []}' + b" " * 70_000, content_type="application/json")
     assert response.status_code == 413

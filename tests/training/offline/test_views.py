@@ -14,6 +14,21 @@ def test_manifest_names_the_site_and_its_theme(client, home_page):
     assert data["icons"] and all(icon["src"].startswith("/") for icon in data["icons"])
 
 
+def test_manifest_still_answers_when_the_logo_file_is_missing(client, home_page):
+    from wagtail.models import Site
+
+    from home.factories import ImageFactory
+    from home.models import SiteSettings
+
+    org = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    org.logo = ImageFactory(title="Biểu trưng Hội")
+    org.save()
+    org.logo.file.storage.delete(org.logo.file.name)  # lost from the media storage
+    response = client.get("/manifest.webmanifest")
+    assert response.status_code == 200
+    assert [icon["type"] for icon in json.loads(response.content)["icons"]] == ["image/svg+xml"]
+
+
 def test_pages_link_the_manifest(client, home_page):
     assert '<link rel="manifest" href="/manifest.webmanifest">' in client.get("/").content.decode()
 
@@ -56,6 +71,25 @@ def test_course_package_lists_pages_and_questions_without_answers(client, course
     assert len(packed["questions"]) == 2
     text = json.dumps(data)
     assert "is_correct" not in text and "explanation" not in text
+
+
+def test_course_package_lists_the_lesson_images_and_skips_one_whose_file_is_lost(client, course, student):
+    from home.factories import ImageFactory
+
+    course_page, lessons, _quiz, _final = course
+    kept, lost = ImageFactory(title="Ảnh tập huấn"), ImageFactory(title="Ảnh bị mất")
+    lessons[0].body = [
+        ("image", {"image": lost, "alt_text": "Ảnh bị mất"}),
+        ("image", {"image": kept, "alt_text": "Hội viên tập huấn"}),
+    ]
+    lessons[0].save_revision().publish()
+    lost.file.storage.delete(lost.file.name)
+    client.force_login(student)
+    response = client.get(f"/khoa-hoc-cua-toi/ngoai-tuyen/{course_page.pk}/")
+    assert response.status_code == 200
+    data = response.json()
+    assert lessons[0].url in [page["url"] for page in data["pages"]]
+    assert len(data["assets"]) == 2  # the kept image, WebP and JPEG
 
 
 def test_course_package_version_changes_when_a_lesson_is_published(client, course, student):
