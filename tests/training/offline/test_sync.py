@@ -22,6 +22,11 @@ def wrong_answers(quiz):
     return {str(q.pk): [next(c.pk for c in q.choices.all() if not c.is_correct)] for q in quiz.questions.all()}
 
 
+def quiz_action(key, quiz, answers, student):
+    """A quiz answered offline, as the phone queues it."""
+    return {"key": key, "kind": "quiz", "quiz": quiz.pk, "answers": answers, "user": student.pk}
+
+
 @pytest.fixture
 def signed_in(client, student):
     client.force_login(student)
@@ -42,13 +47,7 @@ def test_lesson_completed_offline_is_recorded_once_however_often_it_is_sent(sign
 
 def test_quiz_answered_offline_is_graded_once(signed_in, student, course):
     _course, _lessons, quiz, _final = course
-    action = {
-        "key": "quiz-key-00001",
-        "kind": "quiz",
-        "quiz": quiz.pk,
-        "answers": correct_answers(quiz),
-        "user": student.pk,
-    }
+    action = quiz_action("quiz-key-00001", quiz, correct_answers(quiz), student)
     result = send(signed_in, action).json()["results"][0]
     assert result["status"] == "done" and result["passed"] is True and result["score"] == "100"
     replay = send(signed_in, action).json()["results"][0]
@@ -58,13 +57,7 @@ def test_quiz_answered_offline_is_graded_once(signed_in, student, course):
 
 def test_replay_with_changed_content_is_refused_as_tampered(signed_in, student, course):
     _course, _lessons, quiz, _final = course
-    action = {
-        "key": "quiz-key-00002",
-        "kind": "quiz",
-        "quiz": quiz.pk,
-        "answers": wrong_answers(quiz),
-        "user": student.pk,
-    }
+    action = quiz_action("quiz-key-00002", quiz, wrong_answers(quiz), student)
     assert send(signed_in, action).json()["results"][0]["passed"] is False
     tampered = {**action, "answers": correct_answers(quiz)}
     result = send(signed_in, tampered).json()["results"][0]
@@ -77,7 +70,7 @@ def test_answers_not_offered_by_the_quiz_are_refused(signed_in, student, course,
     _course, _lessons, quiz, final = course
     foreign_choice = final.questions.first().choices.first().pk
     answers = {str(q.pk): [foreign_choice] for q in quiz.questions.all()}
-    action = {"key": "quiz-key-00003", "kind": "quiz", "quiz": quiz.pk, "answers": answers, "user": student.pk}
+    action = quiz_action("quiz-key-00003", quiz, answers, student)
     result = send(signed_in, action).json()["results"][0]
     assert result["status"] == "refused"
     assert "không hợp lệ" in result["message"]
@@ -86,16 +79,7 @@ def test_answers_not_offered_by_the_quiz_are_refused(signed_in, student, course,
 
 def test_attempt_beyond_the_limit_is_refused_and_the_learner_told(signed_in, student, course):
     _course, _lessons, quiz, _final = course  # two attempts allowed
-    actions = [
-        {
-            "key": f"quiz-limit-{n:04d}",
-            "kind": "quiz",
-            "quiz": quiz.pk,
-            "answers": wrong_answers(quiz),
-            "user": student.pk,
-        }
-        for n in range(3)
-    ]
+    actions = [quiz_action(f"quiz-limit-{n:04d}", quiz, wrong_answers(quiz), student) for n in range(3)]
     results = send(signed_in, *actions).json()["results"]
     assert [result["status"] for result in results] == ["done", "done", "refused"]
     assert results[2]["message"] == "Bạn đã dùng hết 2 lượt làm bài kiểm tra này."
