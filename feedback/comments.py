@@ -237,7 +237,9 @@ def thread(page, page_number=None):
     for a page number past the end, which then shows the last page).
     """
     number, total, shown = fragments.cached(
-        f"comments:{page.pk}:{page_number_of(page_number)}", lambda: _read(page, page_number_of(page_number))
+        f"comments:{page.pk}:{page_number_of(page_number)}",
+        lambda: _read(page, page_number_of(page_number)),
+        shared_only=True,
     )
     return Thread(
         page=page,

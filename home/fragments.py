@@ -129,11 +129,16 @@ def _uses_shared_cache():
     return not isinstance(caches["default"], LocMemCache)
 
 
-def cached(name, build):
+def cached(name, build, shared_only=False):
     """``build()``, cached under ``name`` for the current content version and the language being read
-    (a fragment holds translated labels and the pages of one language, see ``home.i18n``)."""
+    (a fragment holds translated labels and the pages of one language, see ``home.i18n``).
+
+    ``shared_only``: only with a shared cache (Redis), where a change made in any process (a scheduled
+    publish run by a timer, another worker) renews it at once. With each process's own memory it would
+    show the old page for up to ``FRAGMENT_SECONDS`` after such a change: it is built every time
+    instead (the routed pages, whole listings and articles, comment threads, breadcrumbs)."""
     version = content_version()
-    if version is None or _timeout() <= 0:
+    if version is None or _timeout() <= 0 or (shared_only and not _uses_shared_cache()):
         return build()
     language = translation.get_language() or ""
     key = f"portal:fragment:{version}:{language}:{name}"

@@ -44,7 +44,7 @@ class BasePage(VietnameseSearchMixin, Page):
         if not path_components:
             return super().route(request, path_components)
         slug = path_components[0]
-        subpage = fragments.cached(f"route-page:{self.pk}:{slug}", lambda: self.routed_child(slug))
+        subpage = fragments.cached(f"route-page:{self.pk}:{slug}", lambda: self.routed_child(slug), shared_only=True)
         if subpage is None:
             return super().route(request, path_components)
         subpage._cached_parent_obj = self

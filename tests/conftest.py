@@ -34,6 +34,18 @@ def page_cache(settings):
 
 
 @pytest.fixture
+def shared_fragments(monkeypatch):
+    """The default cache behaves as a shared one (Redis in production): the per-process copy is used and
+    the fragments kept only with a shared cache (``shared_only``) are kept."""
+    from home import fragments
+
+    monkeypatch.setattr(fragments, "_uses_shared_cache", lambda: True)
+    fragments.local.clear()
+    yield
+    fragments.local.clear()
+
+
+@pytest.fixture
 def broken_mail(settings):
     """The mail server is down: every send raises ``SMTPConnectError``."""
     settings.EMAIL_BACKEND = "tests.utils.BrokenMailBackend"

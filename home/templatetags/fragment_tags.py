@@ -3,6 +3,9 @@ cache (``home.fragments``) until the next change of content.
 
     {% load fragment_tags %}
     {% fragment "news-card" article.pk article.last_published_at preset %}...{% endfragment %}
+    {% fragment "news-listing" listing_key shared_only %}...{% endfragment %}
+
+A last word ``shared_only`` keeps the piece only with a shared cache (see ``home.fragments.cached``).
 
 The HTML is kept per name, per value of the keys, per site and language, under the content version
 that every publish, unpublish, move, deletion, view restriction, image or settings change replaces
@@ -26,10 +29,11 @@ register = template.Library()
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, keys):
+    def __init__(self, nodelist, name, keys, shared_only=False):
         self.nodelist = nodelist
         self.name = name
         self.keys = keys
+        self.shared_only = shared_only
 
     def render(self, context):
         request = context.get("request")
@@ -38,7 +42,7 @@ class FragmentNode(template.Node):
         site = Site.find_for_request(request)
         made_of = (site.pk if site else None, get_language(), *(_key_part(key.resolve(context)) for key in self.keys))
         key = f"html:{self.name}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()[:32]
-        return fragments.cached(key, lambda: self.nodelist.render(context))
+        return fragments.cached(key, lambda: self.nodelist.render(context), shared_only=self.shared_only)
 
 
 def _key_part(value):
@@ -51,6 +55,9 @@ def do_fragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
         raise template.TemplateSyntaxError("{% fragment %} takes a quoted name, then the values it depends on")
+    shared_only = bits[-1] == "shared_only"  # see home.fragments.cached
+    if shared_only:
+        bits = bits[:-1]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
+    return FragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], shared_only)

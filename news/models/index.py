@@ -88,7 +88,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # see BasePage.route) in the fragment cache until the next change.
         if len(path_components) == 1 and path_components[0] not in RESERVED_SLUGS and self.live:
             slug = path_components[0]
-            article = fragments.cached(f"route-page:{self.pk}:{slug}", lambda: self.routed_child(slug))
+            article = fragments.cached(
+                f"route-page:{self.pk}:{slug}", lambda: self.routed_child(slug), shared_only=True
+            )
             if article is not None:
                 article._news_index = self
                 return article.route(request, [])

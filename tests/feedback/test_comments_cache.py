@@ -35,7 +35,7 @@ def test_a_reply_of_the_editors_shows_on_the_cached_article(
 
 
 def test_without_the_page_cache_the_thread_kept_as_a_fragment_follows_every_decision(
-    client, article, moderator, django_capture_on_commit_callbacks
+    client, article, moderator, django_capture_on_commit_callbacks, shared_fragments
 ):
     """The thread is kept in the fragment cache (no query per view); a decision, a reply or a deletion
     renews it once committed, and a new comment waiting for moderation leaves it alone."""

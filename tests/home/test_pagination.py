@@ -39,7 +39,7 @@ def test_links_leave_out_the_tracking_parameters_of_a_shared_link():
     assert pagination.next_url == "/tin-tuc/?nam=2024&page=3"
 
 
-def test_listing_copies_are_shared_by_links_with_tracking_parameters(client, home_page):
+def test_listing_copies_are_shared_by_links_with_tracking_parameters(client, home_page, shared_fragments):
     from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
     index = NewsIndexPageFactory(parent=home_page)

@@ -7,6 +7,7 @@ from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail.models import Site
 
@@ -21,12 +22,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def shared_cache(monkeypatch):
+def shared_cache(shared_fragments):
     """The default cache behaves as a shared one (Redis in production): the per-process copy is used."""
-    monkeypatch.setattr(fragments, "_uses_shared_cache", lambda: True)
-    fragments.local.clear()
-    yield
-    fragments.local.clear()
+    return shared_fragments
 
 
 def test_the_local_copy_serves_a_fragment_without_the_shared_cache_and_follows_the_version(shared_cache, monkeypatch):
@@ -134,3 +132,33 @@ def test_page_urls_of_a_request_read_the_sites_root_paths_the_middleware_kept(ho
     site.save()
     request = middleware(RequestFactory().get("/", HTTP_HOST="hoiphunu.example.vn"))
     assert home_page.get_full_url(request=request) == "http://hoiphunu.example.vn/"
+
+
+def test_whole_pages_are_kept_only_with_a_shared_cache(client, home_page):
+    """With each process's own memory (no Redis), a publish made by another process (a timer's scheduled
+    publish) is not seen by this one's fragments: the routed page and the article's fragments are then
+    built on every request, so the new title shows at once."""
+    from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+
+    index = NewsIndexPageFactory(parent=home_page)
+    article = NewsArticlePageFactory(parent=index, title="Tiêu đề thứ nhất")
+    assert "Tiêu đề thứ nhất" in client.get(article.url).content.decode()
+    assert "Tiêu đề thứ nhất" in client.get(index.url).content.decode()
+    # What a publish made by another process leaves in the database; no signal reaches this one.
+    type(article).objects.filter(pk=article.pk).update(title="Tiêu đề đã sửa", last_published_at=timezone.now())
+    assert "Tiêu đề đã sửa" in client.get(article.url).content.decode()
+    assert "Tiêu đề đã sửa" in client.get(index.url).content.decode()
+
+
+def test_with_a_shared_cache_the_routed_article_is_kept_until_the_next_change(client, home_page, shared_fragments):
+    from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+
+    index = NewsIndexPageFactory(parent=home_page)
+    article = NewsArticlePageFactory(parent=index, title="Tiêu đề thứ nhất")
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Tiêu đề thứ nhất" in client.get(article.url).content.decode()
+    assert not [query for query in captured if "wagtailcore_page" in query["sql"]]
+    type(article).objects.filter(pk=article.pk).update(title="Tiêu đề đã sửa")
+    fragments.invalidate()  # what the publish does, in whichever process
+    assert "Tiêu đề đã sửa" in client.get(article.url).content.decode()

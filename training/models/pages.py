@@ -70,7 +70,9 @@ class TrainingIndexPage(TrainingPageMixin, BasePage):
         if candidates:
             # Kept in the fragment cache until the next change of content, like every routed page (BasePage.route).
             found = fragments.cached(
-                f"route-path:{self.pk}:{'/'.join(path_components)}", lambda: self.page_at(path_components, candidates)
+                f"route-path:{self.pk}:{'/'.join(path_components)}",
+                lambda: self.page_at(path_components, candidates),
+                shared_only=True,
             )
             if found is not None:
                 if not found.live:
