@@ -239,8 +239,7 @@ def _pagination(page, page_number):
 def _suggestions(params, terms):
     """Queries that do find something, when this one found nothing: without the filters, then shorter.
 
-    Each candidate is checked with a count on the database index (at most ``MAX_SUGGESTIONS`` + 1
-    counts, only on a page without results).
+    Every candidate is counted on the database index, in one pass (only on a page without results).
     """
     unfiltered = {**params, "type": "", "category": "", "year": None}
     candidates = []
@@ -248,14 +247,11 @@ def _suggestions(params, terms):
         candidates.append(terms.query)
     candidates.extend(" ".join(terms.words[:length]) for length in range(len(terms.words) - 1, 0, -1))
     candidates.extend(word for word in terms.words if len(word) > 1)
-    suggestions = []
-    for candidate in dict.fromkeys(candidates):
-        if len(suggestions) == MAX_SUGGESTIONS:
-            break
-        count = database.count(parse(candidate))
-        if count:
-            suggestions.append((candidate, count, _url(unfiltered, q=candidate)))
-    return suggestions
+    candidates = list(dict.fromkeys(candidates))
+    found = database.counts([parse(candidate) for candidate in candidates])
+    counted = zip(candidates, found, strict=True)
+    suggestions = [(candidate, count, _url(unfiltered, q=candidate)) for candidate, count in counted if count]
+    return suggestions[:MAX_SUGGESTIONS]
 
 
 def sections():

@@ -1,5 +1,7 @@
 """Only live, public content is found: never drafts, private pages or what is below them."""
 
+import re
+
 from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
@@ -79,3 +81,17 @@ def test_pages_their_type_declares_hidden_are_not_found(client, make_page, monke
     assert "Tìm thấy 1 kết quả" in html
     assert "hội viên" not in html.split("<main", 1)[1]
     assert suggestion_titles(client, "dao tao") == ["Đào tạo công khai"]
+
+
+def test_the_shorter_queries_offered_for_nothing_found_count_only_public_documents(client, make_page):
+    """The "(N kết quả)" of each suggested query counts what a visitor would find by following it."""
+    private = make_page("Đào tạo nội bộ")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    make_page("Đào tạo đã gỡ").unpublish()
+    make_page("Lịch đào tạo công khai")
+    make_page("Đào tạo cán bộ chi hội")
+    html = search_html(client, "đào tạo vũ trụ")
+    assert "Tìm thấy 0 kết quả" in html
+    suggestions = html[html.index('class="search-suggestions"') :]
+    suggestions = suggestions[: suggestions.index("</ul>")]
+    assert re.findall(r">([^<]+)</a> \((\d+) kết quả\)", suggestions) == [("đào tạo", "2"), ("đào", "2"), ("tạo", "2")]

@@ -23,7 +23,7 @@ from search import sources
 from ..base import SORT_NEWEST, EngineResult, Hit
 from . import facets, postgres
 from .documents import all_sources
-from .sqlite import SqliteMatches, is_sqlite
+from .sqlite import SqliteMatches, is_sqlite, public_counts
 
 DATABASE_ALIAS = "database"
 
@@ -95,17 +95,17 @@ def _load_hits(chosen):
     return hits
 
 
-def count(terms):
-    """How many public documents match ``terms``: for suggesting other queries."""
-    if not terms:
-        return 0
+def counts(candidates):
+    """How many public documents match each of ``candidates`` (parsed terms): for suggesting other queries."""
     backend = database_backend()
     if is_sqlite(backend):
-        matches = SqliteMatches.find(backend, terms, ranked=False)
-        found = [(source, *matches.of(source.model)) for source in all_sources()]
-        return sum(source.base.filter(pk__in=ids).order_by().count() for source, pks, ids in found if pks)
+        return public_counts(backend, candidates, all_sources())
     with postgres.gin_only(backend):
-        return sum(
-            source.base.filter(pk__in=postgres.match_ids(backend, source.base, terms.folded_text)).order_by().count()
-            for source in all_sources()
-        )
+        return [_postgres_count(backend, terms) if terms else 0 for terms in candidates]
+
+
+def _postgres_count(backend, terms):
+    return sum(
+        source.base.filter(pk__in=postgres.match_ids(backend, source.base, terms.folded_text)).order_by().count()
+        for source in all_sources()
+    )

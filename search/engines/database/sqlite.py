@@ -123,6 +123,36 @@ class SqliteMatches:
         return len(chosen), [(pk, not inexact, _aware(date)) for inexact, _score, _key, pk, date in best]
 
 
+def public_counts(backend, candidates, sources):
+    """How many public documents match each of ``candidates`` (parsed terms; an empty one counts 0).
+
+    Each candidate costs one read of the full-text index; which matching entries are public is then
+    decided once for all of them: one read of the entries' (type, object) and one query per source.
+    """
+    matched = [
+        {entry for (entry,) in _raw_rows(_entries(backend, terms.folded_text).values_list("pk"))} if terms else set()
+        for terms in candidates
+    ]
+    every = set().union(*matched)
+    if not every:
+        return [0 for _terms in candidates]
+    by_type = {}  # content type -> [(object id, entry)]; an object has one entry (a unique index)
+    for entry, (content_type, object_id) in _entry_objects(list(every)).items():
+        by_type.setdefault(content_type, []).append((object_id, entry))
+    public_entries = set()
+    for source in sources:
+        to_python = int if isinstance(source.model._meta.pk, IntegerField) else source.model._meta.pk.to_python
+        by_pk = {
+            to_python(object_id): entry
+            for content_type in content_type_ids(source.model)
+            for object_id, entry in by_type.get(content_type, ())
+        }
+        if by_pk:
+            public = source.base.filter(pk__in=_json_ids(by_pk)).order_by().values_list("pk")
+            public_entries.update(by_pk[pk] for (pk,) in _raw_rows(public))
+    return [len(entries & public_entries) for entries in matched]
+
+
 def _public_rows(source, ids):
     """``[(pk, group, date as stored)]`` of the public objects among the matches: one query.
 
