@@ -4,7 +4,8 @@
 Starts the portal under gunicorn (2 sync workers, production settings, DEBUG off) on its own SQLite
 file ``benchmark-pages.sqlite3`` (the demo content plus 10,000 generated articles; made on the first run
 and reused), twice: uncached (``PAGE_CACHE_SECONDS=0``) and with the anonymous page cache on (the
-default). Starts ``scripts/bench_trivial.py`` the same way, answering with the article's bytes. Then,
+default). Starts ``scripts/bench_trivial.py`` the same way, answering each page's address with that
+page's bytes. Then,
 page by page, runs wrk against the trivial view, the uncached and the cached portal in turn, and
 prints req/s, p50/p99, CPU ms per request (the gunicorn workers' user+system time), warm SQL queries,
 bytes per response and the ratio to the trivial view: the three in turn ``--rounds`` times, medians
@@ -21,9 +22,11 @@ A benchmark, not a test: the machine is shared, numbers move by 10-20 % between 
 """
 
 import argparse
+import json
 import os
 import platform
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -204,14 +207,18 @@ def machine():
 def run(args):
     prepare(args.articles)
     urls, queries = page_urls()
-    body = tempfile.NamedTemporaryFile(prefix="bench-article-", suffix=".html", delete=False)  # noqa: SIM115
+    bodies = Path(tempfile.mkdtemp(prefix="bench-bodies-"))
     servers = {}
     try:
         servers["uncached"] = start("uncached", portal_env(cached=False), "portal.wsgi:application")
         servers["cached"] = start("cached", portal_env(cached=True), "portal.wsgi:application")
-        body.write(fetch(PORTS["uncached"], urls["article"]))
-        body.close()
-        trivial_env = {**os.environ, "BENCH_TRIVIAL_BODY": body.name}
+        # The trivial view answers each address with the very bytes the portal sends for it.
+        index = {}
+        for number, url in enumerate(urls.values()):
+            (bodies / f"{number}.html").write_bytes(fetch(PORTS["uncached"], url))
+            index[url] = f"{number}.html"
+        (bodies / "index.json").write_text(json.dumps(index))
+        trivial_env = {**os.environ, "BENCH_TRIVIAL_BODIES": str(bodies)}
         trivial_env.pop("DJANGO_SETTINGS_MODULE", None)
         servers["trivial"] = start("trivial", trivial_env, "bench_trivial:application", ["--pythonpath", "scripts"])
         rows = []
@@ -240,7 +247,7 @@ def run(args):
     finally:
         for process in servers.values():
             os.killpg(process.pid, signal.SIGTERM)
-        Path(body.name).unlink(missing_ok=True)
+        shutil.rmtree(bodies, ignore_errors=True)
     return rows
 
 
