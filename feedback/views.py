@@ -17,6 +17,7 @@ from wagtail import hooks
 
 from home.pagination import paginate
 from home.ratelimit import too_many_requests
+from home.text import record_id
 
 from . import services, tokens
 from .forms import ConfirmForm, FeedbackForm, LookupForm, ReopenForm
@@ -249,8 +250,8 @@ UNIT_PARAM = "don-vi"
 def unit_initial(request):
     """``/gui-y-kien/?don-vi=12`` (the link on a unit's page in the directory) opens the form with that
     unit chosen; anything else in it is ignored."""
-    raw = request.GET.get(UNIT_PARAM, "")
-    return {"unit": int(raw)} if raw.isascii() and raw.isdigit() and len(raw) <= 9 else {}
+    unit = record_id(request.GET.get(UNIT_PARAM))
+    return {"unit": unit} if unit is not None else {}
 
 
 def serve_feedback_page(page, request, *args, resend=False, **kwargs):

@@ -123,3 +123,11 @@ def visitor_line(text):
 def visitor_text(text):
     """Multi-line text: NFC and Unix line breaks; its letters are kept (shown in an isolating element)."""
     return _LINE_BREAK_RE.sub("\n", unicodedata.normalize("NFC", str(text))).strip()
+
+
+def record_id(raw, digits=9):
+    """A record's number typed in an address or a form (``?phien=12``, a ticked box): a whole number
+    of at most ``digits`` ASCII digits, else ``None``. ``str.isdigit`` alone accepts "²" and "١٢",
+    which ``int()`` or the database then refuses with a server error."""
+    raw = str(raw or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= digits else None

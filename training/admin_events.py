@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home.admin_views import PermissionRequiredMixin, SingleViewSet
 from home.spreadsheet_import import SpreadsheetError
+from home.text import record_id
 
 from .models import ACTIVE_STATUSES, Registration, TrainingEventPage
 from .services import TrainingError, events
@@ -93,7 +94,7 @@ class AttendanceView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templat
                 messages.error(request, error.message)
             return self.here()
         if action == "attendance":
-            ids = [int(value) for value in request.POST.getlist("present") if value.isdigit()]
+            ids = {record_id(value) for value in request.POST.getlist("present")} - {None}
             count = events.set_attendance(self.event, ids, by=request.user)
             messages.success(request, _("Đã lưu điểm danh: %(count)d người có mặt.") % {"count": count})
             return self.here()

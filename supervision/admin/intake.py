@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from feedback.intake import can_record, record_item
 from feedback.models import Feedback
 from home.models import SiteSettings
+from home.text import record_id
 from outbox.mail import absolute_url
 
 from ..admin_forms import IntakeForm
@@ -22,9 +23,9 @@ def record_view(request):
     if not can_record(request.user):
         raise PermissionDenied
     initial = {}
-    session_id = str(request.GET.get("phien", ""))
-    if session_id.isascii() and session_id.isdigit() and len(session_id) <= 9:  # "²".isdigit() too
-        initial = {"session": int(session_id), "channel": "forum"}
+    session_id = record_id(request.GET.get("phien"))
+    if session_id is not None:
+        initial = {"session": session_id, "channel": "forum"}
     form = IntakeForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

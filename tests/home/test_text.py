@@ -2,7 +2,7 @@ import pytest
 
 from home.factories import StandardPageFactory
 from home.models import StandardPage
-from home.text import fold_vi, slugify_vi
+from home.text import fold_vi, record_id, slugify_vi
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,12 @@ def test_admin_slug_field_carries_the_formatters(admin_client, home_page):
     assert "data-w-slug-formatters-value" in html
     assert "\\u1ea1" in html  # ạ
     assert "giu" in html
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("12", 12), (" 7 ", 7), ("0012", 12), ("²", None), ("١٢", None), ("-3", None), ("1.5", None), ("", None),
+     (None, None), ("9" * 10, None), ("9" * 9, 999_999_999)],
+)  # fmt: skip
+def test_a_record_number_from_an_address_is_ascii_digits_of_bounded_length(raw, expected):
+    assert record_id(raw) == expected

@@ -160,6 +160,7 @@ def test_attendance_gives_a_certificate_verified_like_a_course_certificate(clien
     online_event.attendance_certificate = True
     online_event.save_revision().publish()
     online_event.refresh_from_db()
+    events.register(student, online_event)
     events.set_attendance(online_event, [student.pk], by=training_manager())
     events.set_attendance(online_event, [student.pk], by=training_manager())  # once only
     certificate = Certificate.objects.get(user=student, event=online_event)
@@ -175,5 +176,24 @@ def test_attendance_gives_a_certificate_verified_like_a_course_certificate(clien
 def test_without_the_option_attendance_gives_no_certificate(online_event, student):
     from training.models import Certificate
 
+    events.register(student, online_event)
     events.set_attendance(online_event, [student.pk], by=training_manager())
+    assert Attendance.objects.filter(event=online_event, user=student).exists()
     assert not Certificate.objects.filter(user=student).exists()
+
+
+@pytest.mark.django_db
+def test_the_attendance_list_records_only_people_on_it_and_never_fails_on_a_strange_box(client, online_event, student):
+    """A ticked box the manager's browser (or anyone editing the form) sends as "²", a number too large for
+    the database, or someone not on the list: ignored, no server error."""
+    events.register(student, online_event)
+    stranger = learner()
+    client.force_login(training_manager())
+    response = client.post(
+        f"/admin/dao-tao/lop-tap-huan/{online_event.pk}/",
+        {"action": "attendance", "present": ["²", "99999999999999999999", str(student.pk), str(stranger.pk)]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Đã lưu điểm danh: 1 người có mặt." in response.content.decode()
+    assert list(Attendance.objects.filter(event=online_event).values_list("user_id", flat=True)) == [student.pk]

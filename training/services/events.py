@@ -96,10 +96,15 @@ def may_see_meeting_link(user, event, registration=None):
 
 
 def set_attendance(event, user_ids, *, by):
-    """The manager's list: exactly ``user_ids`` attended (those recorded by import stay unless unticked)."""
-    user_ids = set(user_ids)
+    """The manager's list: exactly ``user_ids`` attended (those recorded by import stay unless unticked).
+
+    Only people on the list can be ticked: the registered and those already recorded; any other id is
+    ignored. Returns how many are now recorded as present.
+    """
     with transaction.atomic():
         present = set(Attendance.objects.filter(event=event).values_list("user_id", flat=True))
+        registered = set(Registration.objects.filter(event=event).values_list("user_id", flat=True))
+        user_ids = set(user_ids) & (registered | present)
         Attendance.objects.filter(event=event, user_id__in=present - user_ids).delete()
         Attendance.objects.bulk_create(
             [
