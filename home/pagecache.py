@@ -86,15 +86,12 @@ def _new_version():
 
 def _versions(path):
     keys = [GENERATION_KEY, _path_key(path)]
-    cache = _cache()
-    try:
-        if hasattr(cache, "get_values"):  # home.cache.ResilientRedisCache: one cheaper round trip
-            values = cache.get_values(keys)
-        else:
-            found = cache.get_many(keys)
-            values = [found.get(key) for key in keys]
-    except Exception:  # any backend error: a miss
-        logger.warning("page cache: reading the versions failed", exc_info=True)
+    if hasattr(_cache(), "get_values"):  # home.cache.ResilientRedisCache: one cheaper round trip
+        values = _safe("get_values", keys)
+    else:
+        found = _safe("get_many", keys)
+        values = None if found is None else [found.get(key) for key in keys]
+    if values is None:
         return None
     for position, value in enumerate(values):
         if value is None:

@@ -5,9 +5,8 @@ Starts the portal under gunicorn (2 sync workers, production settings, DEBUG off
 file ``benchmark-pages.sqlite3`` (the demo content plus 10,000 generated articles; made on the first run
 and reused), twice: uncached (``PAGE_CACHE_SECONDS=0``) and with the anonymous page cache on (the
 default). Starts ``scripts/bench_trivial.py`` the same way, answering each page's address with that
-page's bytes. Then,
-page by page, runs wrk against the trivial view, the uncached and the cached portal in turn, and
-prints req/s, p50/p99, CPU ms per request (the gunicorn workers' user+system time), warm SQL queries,
+page's bytes. Then, page by page, runs wrk against the trivial view, the uncached and the cached portal
+in turn, and prints req/s, p50/p99, CPU ms per request (the gunicorn workers' user+system time), warm SQL queries,
 bytes per response and the ratio to the trivial view: the three in turn ``--rounds`` times, medians
 reported (the ratio is the median of each round's ratio). Exits 1 when a ratio target is missed.
 

@@ -36,6 +36,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from home.ratelimit import client_ip, rate_limited
+from home.text import record_id
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +64,8 @@ def is_bot(user_agent):
 
 def page_id_of(value):
     """The page number a beacon names, or ``None`` for anything else."""
-    value = (value or "").strip()
-    if not value.isascii() or not value.isdigit() or len(value) > 10:
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_PAGE_ID else None
+    number = record_id(value, digits=10)
+    return number if number is not None and 0 < number <= MAX_PAGE_ID else None
 
 
 def _hour_salt(hour):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from home.spreadsheets import Spreadsheet
+from home.text import record_id
 
 from .. import figures
 
@@ -19,9 +20,8 @@ def can_view(user):
 
 
 def _year(request):
-    raw = str(request.GET.get("nam", ""))[:4]
-    # isascii: "²".isdigit() is true, and int("²") fails.
-    return int(raw) if raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100 else None
+    year = record_id(str(request.GET.get("nam", ""))[:4], digits=4)
+    return year if year is not None and 2000 <= year <= 2100 else None
 
 
 @never_cache

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import CreateView, InspectView, SnippetView
 
 from feedback.models import Feedback
 from feedback.workflow import history
+from home.text import record_id
 
 from .. import services
 from ..admin_forms import RecommendationForm, RoundAdminForm
@@ -28,9 +29,8 @@ class RoundCreateView(CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        raw = str(self.request.GET.get("y_kien", ""))
-        # isascii: "²".isdigit() is true, and the database lookup refuses it.
-        item = Feedback.objects.filter(pk=raw).first() if raw.isascii() and raw.isdigit() else None
+        item_id = record_id(self.request.GET.get("y_kien"))
+        item = Feedback.objects.filter(pk=item_id).first() if item_id is not None else None
         if item is not None:
             # Only the code of an item the cadre may not read (sensitive topic); its facts otherwise.
             initial["source_codes"] = item.code

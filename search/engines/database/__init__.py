@@ -97,15 +97,15 @@ def _load_hits(chosen):
 
 def counts(candidates):
     """How many public documents match each of ``candidates`` (parsed terms): for suggesting other queries."""
-    backend = database_backend()
+    backend, sources = database_backend(), all_sources()
     if is_sqlite(backend):
-        return public_counts(backend, candidates, all_sources())
+        return public_counts(backend, candidates, sources)
     with postgres.gin_only(backend):
-        return [_postgres_count(backend, terms) if terms else 0 for terms in candidates]
+        return [_postgres_count(backend, sources, terms) if terms else 0 for terms in candidates]
 
 
-def _postgres_count(backend, terms):
+def _postgres_count(backend, sources, terms):
     return sum(
         source.base.filter(pk__in=postgres.match_ids(backend, source.base, terms.folded_text)).order_by().count()
-        for source in all_sources()
+        for source in sources
     )

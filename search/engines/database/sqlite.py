@@ -69,7 +69,7 @@ class SqliteMatches:
     def of(self, model):
         """The matching entries of ``model`` and its subclasses: ``{pk: (exact, score)}`` and its subquery."""
         if model not in self._found:
-            to_python = int if isinstance(model._meta.pk, IntegerField) else model._meta.pk.to_python
+            to_python = _pk_to_python(model)
             exact_entries = self.exact_entries or ()
             found = {}
             for content_type in content_type_ids(model):
@@ -141,7 +141,7 @@ def public_counts(backend, candidates, sources):
         by_type.setdefault(content_type, []).append((object_id, entry))
     public_entries = set()
     for source in sources:
-        to_python = int if isinstance(source.model._meta.pk, IntegerField) else source.model._meta.pk.to_python
+        to_python = _pk_to_python(source.model)
         by_pk = {
             to_python(object_id): entry
             for content_type in content_type_ids(source.model)
@@ -151,6 +151,11 @@ def public_counts(backend, candidates, sources):
             public = source.base.filter(pk__in=_json_ids(by_pk)).order_by().values_list("pk")
             public_entries.update(by_pk[pk] for (pk,) in _raw_rows(public))
     return [len(entries & public_entries) for entries in matched]
+
+
+def _pk_to_python(model):
+    """Turns an index entry's ``object_id`` (text) into ``model``'s primary key."""
+    return int if isinstance(model._meta.pk, IntegerField) else model._meta.pk.to_python
 
 
 def _public_rows(source, ids):
