@@ -28,6 +28,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -83,7 +84,8 @@ def request_memo():
     return _request_memo.get()
 
 
-def _timeout():
+def timeout():
+    """How long a fragment (or anything kept under the content version) may be kept, in seconds."""
     return getattr(settings, "FRAGMENT_SECONDS", 60)
 
 
@@ -107,7 +109,17 @@ def content_version():
 
 
 def invalidate(**_kwargs):
-    """A new content version: every fragment is rebuilt on its next use (signal receiver)."""
+    """A new content version: every fragment is rebuilt on its next use (signal receiver).
+
+    Inside a transaction, the version is replaced again once it commits: a reader in another process
+    between the change and its commit saw the old content, and may have kept it under the new version.
+    """
+    _renew()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_renew)
+
+
+def _renew():
     memo = request_memo()
     if memo is not None:
         memo.pop("content_version", None)
@@ -124,7 +136,7 @@ def invalidate_on_change(created=False, **kwargs):
         invalidate()
 
 
-def _uses_shared_cache():
+def uses_shared_cache():
     """Whether the cache is shared by the processes (not their own local memory already)."""
     return not isinstance(caches["default"], LocMemCache)
 
@@ -138,11 +150,11 @@ def cached(name, build, shared_only=False):
     show the old page for up to ``FRAGMENT_SECONDS`` after such a change: it is built every time
     instead (the routed pages, whole listings and articles, comment threads, breadcrumbs)."""
     version = content_version()
-    if version is None or _timeout() <= 0 or (shared_only and not _uses_shared_cache()):
+    if version is None or timeout() <= 0 or (shared_only and not uses_shared_cache()):
         return build()
     language = translation.get_language() or ""
     key = f"portal:fragment:{version}:{language}:{name}"
-    shared = _uses_shared_cache()
+    shared = uses_shared_cache()
     if shared:
         value = local.get(key)
         if value is not None:
@@ -159,11 +171,11 @@ def cached(name, build, shared_only=False):
             return value
         key = f"portal:fragment:{version}:{language}:{name}"
         try:
-            cache.set(key, value, timeout=_timeout())
+            cache.set(key, value, timeout=timeout())
         except Exception:
             logger.warning("Cache unavailable: fragment %s not stored", name, exc_info=True)
     if shared:
-        local.set(key, value, timeout=_timeout())
+        local.set(key, value, timeout=timeout())
     return value
 
 

@@ -19,11 +19,15 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from search.engines.database import catalogue
+
     cache.clear()
     caches["pages"].clear()
+    catalogue.forget()
     yield
     cache.clear()
     caches["pages"].clear()
+    catalogue.forget()
 
 
 @pytest.fixture
@@ -39,7 +43,7 @@ def shared_fragments(monkeypatch):
     the fragments kept only with a shared cache (``shared_only``) are kept."""
     from home import fragments
 
-    monkeypatch.setattr(fragments, "_uses_shared_cache", lambda: True)
+    monkeypatch.setattr(fragments, "uses_shared_cache", lambda: True)
     fragments.local.clear()
     yield
     fragments.local.clear()

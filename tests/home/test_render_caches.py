@@ -47,7 +47,7 @@ def test_the_local_copy_serves_a_fragment_without_the_shared_cache_and_follows_t
     second["items"].append("changed by a caller")  # every read gets its own copy
     assert fragments.cached("menu", build) == {"items": ["Tin tức"]}
     monkeypatch.undo()
-    monkeypatch.setattr(fragments, "_uses_shared_cache", lambda: True)
+    monkeypatch.setattr(fragments, "uses_shared_cache", lambda: True)
     fragments.invalidate()  # a publish in any process: the old copies are never read again
     assert fragments.cached("menu", build) == {"items": ["Tin tức"]} and len(built) == 2
 

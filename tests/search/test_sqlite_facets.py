@@ -50,8 +50,8 @@ def _orm(terms, filters):
 
 def _one_pass(terms, filters):
     matches, result, total = SqliteMatches.find(database_backend(), terms), EngineResult(total=0, hits=[]), 0
-    for source in all_sources():
-        total += matches.answer(source, filters, "relevance", 10, result)[0]
+    for index, _source in enumerate(matches.catalogue.sources):
+        total += matches.answer(index, filters, "relevance", 10, result)[0]
     return total, result
 
 

@@ -6,9 +6,10 @@ Ranking: documents containing every accented word exactly as typed (their accent
 then the backend's own relevance score. Counts per type, category and year are ORM aggregates over the
 matches (:mod:`.facets`).
 
-One module per engine: :mod:`.sqlite` (the embedded default) and :mod:`.postgres` (which also serves
-any other database through the ORM); :mod:`.documents` says what is searched, :mod:`.internals` names
-the private modelsearch pieces both rely on.
+One module per engine: :mod:`.sqlite` (the embedded default, with :mod:`.catalogue`, the public
+documents' facts kept per change) and :mod:`.postgres` (which also serves any other database through
+the ORM); :mod:`.documents` says what is searched, :mod:`.internals` names the private modelsearch
+pieces both rely on.
 """
 
 import heapq
@@ -50,9 +51,9 @@ def _search_sources(backend, request, result):
     candidates = []  # (sort key, source index, pk, exact) of each source's first offset+limit matches
     wanted = request.offset + request.limit
     matches = SqliteMatches.find(backend, terms) if is_sqlite(backend) else None
-    for index, source in enumerate(all_sources()):
+    for index, source in enumerate(matches.catalogue.sources if matches else all_sources()):
         if matches is not None:
-            total, rows = matches.answer(source, filters, request.sort, wanted, result)
+            total, rows = matches.answer(index, filters, request.sort, wanted, result)
         else:
             total = facets.counts(source, postgres.match_ids(backend, source.base, terms.folded_text), filters, result)
             if total:
@@ -97,9 +98,10 @@ def _load_hits(chosen):
 
 def counts(candidates):
     """How many public documents match each of ``candidates`` (parsed terms): for suggesting other queries."""
-    backend, sources = database_backend(), all_sources()
+    backend = database_backend()
     if is_sqlite(backend):
-        return public_counts(backend, candidates, sources)
+        return public_counts(backend, candidates)
+    sources = all_sources()
     with postgres.gin_only(backend):
         return [_postgres_count(backend, sources, terms) if terms else 0 for terms in candidates]
 

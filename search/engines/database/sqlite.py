@@ -1,4 +1,4 @@
-"""The database engine on SQLite: the FTS5 index read once per search, everything else in one pass.
+"""The database engine on SQLite: the FTS5 index read once per search, everything else in Python.
 
 Wagtail's SQLite backend repeats the full-text match in every query that needs the matches (counts,
 categories, ranking, the exact-accent check), and scores each result with a correlated subquery that
@@ -6,24 +6,19 @@ matches again per row. Here, per search:
 
 1. the FTS5 index is read once, each entry scored with bm25() (lower is better), and, for an accented
    query, once more for the entries holding the accent tokens;
-2. per source, one query reads the public matches' key, type and date (the matching keys go in as one
-   JSON parameter, ``json_each``); the counts per type and year, the total and the ranking are then
-   computed from those rows in Python, each facet with the other facets' filters applied;
-3. one more query counts the categories, and one per chosen category reads its members.
+2. each matching entry is looked up in the catalogue of public documents (:mod:`.catalogue`, read once
+   per change of content): an entry not there is not public. The counts per type, category and year,
+   the total and the ranking are then computed from those documents, each facet with the other facets'
+   filters applied.
 
 Times on 10,000 articles: see docs/performance.md and scripts/search_benchmark.py.
 """
 
-import bisect
 import datetime
 import heapq
-import json
 from collections import Counter
 
 from django.db import connection
-from django.db.models import F, FloatField, IntegerField, TextField, Value
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -31,11 +26,9 @@ from wagtail.models import Page
 from wagtail.search.query import PlainText
 
 from ..base import SORT_NEWEST
-from .documents import content_type_ids
-from .facets import category_counts
+from .catalogue import current as current_catalogue
+from .catalogue import raw_rows
 from .internals import private
-
-BROAD_QUERY = 1500  # matches above which reading the whole (content type, object) index is cheaper
 
 
 def is_sqlite(backend):
@@ -43,165 +36,81 @@ def is_sqlite(backend):
 
 
 class SqliteMatches:
-    """Every index entry matching the query, read once per search and shared by its queries."""
+    """Every public document matching the query: the FTS5 index read once, its entries looked up in the
+    catalogue of public documents (:mod:`.catalogue`), shared by the search's counts and ranking."""
 
-    def __init__(self, entries, exact_entries):
-        self.entries = entries  # {content_type_id: [(object_id, entry_id, score)]}
-        self.exact_entries = exact_entries  # entry ids holding every accent token, or None
-        self._found = {}
+    def __init__(self, catalogue, by_source):
+        self.catalogue = catalogue
+        self.by_source = by_source  # {source index: [(Document, exact, score)]}
 
     @classmethod
-    def find(cls, backend, terms, ranked=True):
-        """The matches of ``terms``; with ``ranked=False``, without scores or the exact-accent check."""
-        score = private("BM25")() if ranked else Value(0.0, output_field=FloatField())
-        scored = _raw_rows(_entries(backend, terms.folded_text).annotate(_score=score).values_list("pk", "_score"))
-        objects = _entry_objects([entry for entry, _score in scored])
-        entries = {}
-        for entry, score in scored:
-            content_type, object_id = objects[entry]
-            entries.setdefault(content_type, []).append((object_id, entry, score))
-        exact_entries = None
-        if ranked and terms.accented:
+    def find(cls, backend, terms):
+        scored_query = _entries(backend, terms.folded_text).annotate(_score=private("BM25")())
+        scored = raw_rows(scored_query.values_list("pk", "_score"))
+        catalogue = current_catalogue(max((entry for entry, _score in scored), default=0))
+        exact_entries = set()
+        if terms.accented:
             exact_query = _entries(backend, " ".join(terms.accent_tokens)).values_list("pk")
-            exact_entries = {entry for (entry,) in _raw_rows(exact_query)}
-        return cls(entries, exact_entries)
+            exact_entries = {entry for (entry,) in raw_rows(exact_query)}
+        documents, by_source = catalogue.documents, {}
+        for entry, score in scored:
+            document = documents.get(entry)
+            if document is not None:  # not public (or not searchable): never counted nor shown
+                by_source.setdefault(document.source, []).append((document, entry in exact_entries, score))
+        return cls(catalogue, by_source)
 
-    def of(self, model):
-        """The matching entries of ``model`` and its subclasses: ``{pk: (exact, score)}`` and its subquery."""
-        if model not in self._found:
-            to_python = _pk_to_python(model)
-            exact_entries = self.exact_entries or ()
-            found = {}
-            for content_type in content_type_ids(model):
-                for object_id, entry, score in self.entries.get(content_type, ()):
-                    found[to_python(object_id)] = (entry in exact_entries, score)
-            self._found[model] = (found, _json_ids(found))
-        return self._found[model]
-
-    def answer(self, source, filters, sort, wanted, result):
-        """Add ``source``'s counts to ``result``; return its filtered total and its first ``wanted`` rows.
+    def answer(self, index, filters, sort, wanted, result):
+        """Add source ``index``'s counts to ``result``; return its filtered total and its first ``wanted`` rows.
 
         The rows are ``[(pk, exact, date)]``, best first (or newest first).
         """
-        found, ids = self.of(source.model)
-        if not found:
+        rows = self.by_source.get(index)
+        if not rows:
             return 0, []
-        rows = _public_rows(source, ids)
-        years = _Years(rows) if source.date_field else None
-        in_category = _category_members(source, filters.category, ids)
-        group_wanted, year_wanted = filters.group, filters.year
+        group_wanted, category_wanted, year_wanted = filters.group, filters.category, filters.year
 
-        def passes(row, skip):
-            pk, group, _date, year = row
+        def passes(document, skip):
             return (
-                (skip == "group" or not group_wanted or group == group_wanted)
-                and (skip == "category" or in_category is None or pk in in_category)
-                and (skip == "year" or not year_wanted or year == year_wanted)
+                (skip == "group" or not group_wanted or document.group == group_wanted)
+                and (skip == "category" or not category_wanted or category_wanted in document.categories)
+                and (skip == "year" or not year_wanted or document.year == year_wanted)
             )
 
-        rows = [(pk, group, date, years.of(date) if years else None) for pk, group, date in rows]
-        if group_wanted or year_wanted or in_category is not None:
-            chosen = [row for row in rows if passes(row, "")]
-            by_group = Counter(row[1] for row in rows if passes(row, "group"))
-            by_year = Counter(row[3] for row in rows if row[3] is not None and passes(row, "year"))
-            for_categories = [row[0] for row in rows if passes(row, "category")]
+        if group_wanted or year_wanted or category_wanted:
+            chosen = [row for row in rows if passes(row[0], "")]
+            by_group = Counter(row[0].group for row in rows if passes(row[0], "group"))
+            by_year = Counter(row[0].year for row in rows if row[0].year is not None and passes(row[0], "year"))
+            for_categories = [row[0] for row in rows if row[0].categories and passes(row[0], "category")]
         else:  # nothing chosen, the usual case: every facet counts every match
             chosen = rows
-            by_group = Counter(row[1] for row in rows)
-            by_year = Counter(row[3] for row in rows if row[3] is not None)
-            for_categories = [row[0] for row in rows]
+            by_group = Counter(row[0].group for row in rows)
+            by_year = Counter(row[0].year for row in rows if row[0].year is not None)
+            for_categories = [row[0] for row in rows if row[0].categories]
+        by_category = Counter(slug for document in for_categories for slug in document.categories)
         for counts, added in ((result.group_counts, by_group), (result.year_counts, by_year)):
             for key, count in added.items():
                 counts[key] = counts.get(key, 0) + count
-        if source.category_lookups:
-            category_counts(source, _json_ids(for_categories), result)
-        if sort == SORT_NEWEST and source.date_field:
-            best = heapq.nlargest(wanted, chosen, key=lambda row: (row[2] or "", _order(row[0])))
-            return len(chosen), [(pk, found[pk][0], _aware(date)) for pk, _group, date, _year in best]
-        keys = [(not found[pk][0], found[pk][1], _order(pk, descending=True), pk, date) for pk, _g, date, _y in chosen]
+        names = self.catalogue.category_names
+        for slug, count in by_category.items():
+            name, known = result.category_counts.get(slug, (names[slug], 0))
+            result.category_counts[slug] = (name, known + count)
+        if sort == SORT_NEWEST and self.catalogue.sources[index].date_field:
+            best = heapq.nlargest(wanted, chosen, key=lambda row: (row[0].date or "", _order(row[0].pk)))
+            return len(chosen), [(document.pk, exact, _aware(document.date)) for document, exact, _score in best]
+        keys = [(not exact, score, _order(doc.pk, descending=True), doc.pk, doc.date) for doc, exact, score in chosen]
         best = heapq.nsmallest(wanted, keys)
         return len(chosen), [(pk, not inexact, _aware(date)) for inexact, _score, _key, pk, date in best]
 
 
-def public_counts(backend, candidates, sources):
-    """How many public documents match each of ``candidates`` (parsed terms; an empty one counts 0).
-
-    Each candidate costs one read of the full-text index; which matching entries are public is then
-    decided once for all of them: one read of the entries' (type, object) and one query per source.
-    """
+def public_counts(backend, candidates):
+    """How many public documents match each of ``candidates`` (parsed terms; an empty one counts 0):
+    one read of the full-text index each, its entries looked up in the catalogue."""
     matched = [
-        {entry for (entry,) in _raw_rows(_entries(backend, terms.folded_text).values_list("pk"))} if terms else set()
+        [entry for (entry,) in raw_rows(_entries(backend, terms.folded_text).values_list("pk"))] if terms else []
         for terms in candidates
     ]
-    every = set().union(*matched)
-    if not every:
-        return [0 for _terms in candidates]
-    by_type = {}  # content type -> [(object id, entry)]; an object has one entry (a unique index)
-    for entry, (content_type, object_id) in _entry_objects(list(every)).items():
-        by_type.setdefault(content_type, []).append((object_id, entry))
-    public_entries = set()
-    for source in sources:
-        to_python = _pk_to_python(source.model)
-        by_pk = {
-            to_python(object_id): entry
-            for content_type in content_type_ids(source.model)
-            for object_id, entry in by_type.get(content_type, ())
-        }
-        if by_pk:
-            public = source.base.filter(pk__in=_json_ids(by_pk)).order_by().values_list("pk")
-            public_entries.update(by_pk[pk] for (pk,) in _raw_rows(public))
-    return [len(entries & public_entries) for entries in matched]
-
-
-def _pk_to_python(model):
-    """Turns an index entry's ``object_id`` (text) into ``model``'s primary key."""
-    return int if isinstance(model._meta.pk, IntegerField) else model._meta.pk.to_python
-
-
-def _public_rows(source, ids):
-    """``[(pk, group, date as stored)]`` of the public objects among the matches: one query.
-
-    The date stays text (``CAST``): parsing ten thousand datetimes would cost more than the query.
-    """
-    date = Cast(source.date_field, TextField()) if source.date_field else Value(None)
-    kind = Value(0) if source.content_type_groups is None else F("content_type_id")
-    query = source.base.filter(pk__in=ids).order_by().annotate(_kind=kind, _date=date)
-    groups = source.content_type_groups
-    rows = _raw_rows(query.values_list("pk", "_kind", "_date"))
-    return [(pk, source.group if groups is None else groups[kind], date) for pk, kind, date in rows]
-
-
-def _category_members(source, slug, ids):
-    """The matches in the chosen category, or ``None`` when no category is chosen."""
-    if not slug:
-        return None
-    members = set()
-    for model, field in source.category_lookups:
-        in_category = model._default_manager.filter(pk__in=ids, **{f"{field}__slug": slug})
-        members.update(in_category.values_list("pk", flat=True))
-    return members
-
-
-class _Years:
-    """The local year of dates as SQLite stores them (UTC text), by comparing text with each new year."""
-
-    def __init__(self, rows):
-        stored = [row[2] for row in rows if row[2]]
-        if not stored:
-            self.first, self.starts = 0, []
-            return
-        self.first = int(min(stored)[:4]) - 1
-        last = int(max(stored)[:4]) + 1
-        utc = datetime.UTC
-        self.starts = [
-            timezone.make_aware(datetime.datetime(year, 1, 1)).astimezone(utc).strftime("%Y-%m-%d %H:%M:%S")
-            for year in range(self.first, last + 2)
-        ]
-
-    def of(self, stored):
-        if not stored:
-            return None
-        return self.first + bisect.bisect_right(self.starts, stored) - 1
+    documents = current_catalogue(max((max(entries, default=0) for entries in matched), default=0)).documents
+    return [sum(1 for entry in entries if entry in documents) for entries in matched]
 
 
 def _aware(stored):
@@ -218,29 +127,6 @@ def _order(pk, descending=False):
     return tuple((-ord(char) if descending else ord(char)) for char in str(pk))
 
 
-def _raw_rows(queryset):
-    """The rows of a ``values_list`` queryset straight from the cursor, without Django's converters."""
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _entry_objects(entries):
-    """``{entry id: (content_type_id, object_id)}`` for the matching ``entries``.
-
-    An index entry row is large (it holds the document's text), so fetching thousands of them by id
-    costs more than reading every entry's id, type and object from the unique (content type, object)
-    index, which holds all three: a broad query reads that index whole, a narrow one its own rows.
-    """
-    from wagtail.search.models import IndexEntry
-
-    rows = IndexEntry.objects.order_by().values_list("pk", "content_type_id", "object_id")
-    if len(entries) <= BROAD_QUERY:
-        rows = rows.filter(pk__in=_json_ids(entries))
-    return {entry: (content_type, object_id) for entry, content_type, object_id in _raw_rows(rows)}
-
-
 def _entries(backend, text):
     """FTS5 index entries matching every word of ``text``."""
     from wagtail.search.models import SQLiteFTSIndexEntry  # defined on SQLite only
@@ -249,9 +135,3 @@ def _entries(backend, text):
     normalize, match_expression = private("normalize"), private("MatchExpression")
     match = match_expression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(compiler.query)))
     return SQLiteFTSIndexEntry.objects.filter(match)
-
-
-def _json_ids(found):
-    """The primary keys in ``found`` as a subquery of one parameter, whatever their number."""
-    ids = [pk if isinstance(pk, int | str) else str(pk) for pk in found]
-    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
