@@ -146,14 +146,3 @@ def test_wsgi_application_loads_with_production_settings():
     result = run_django("from portal.wsgi import application; print(type(application).__name__)", PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "WSGIHandler" in result.stdout
-
-
-def test_a_worker_keeps_what_it_loaded_out_of_the_collector():
-    """A full garbage collection scans every tracked object: with Django and Wagtail loaded it paused a
-    request for about 200 ms; what the worker loaded at start is frozen (``gc.freeze``) instead."""
-    script = "import gc; before = gc.get_freeze_count(); import portal.wsgi; print(before, gc.get_freeze_count())"
-    result = run_django(script, PRODUCTION)
-    assert result.returncode == 0, result.stderr
-    before, after = (int(number) for number in result.stdout.split()[-2:])
-    assert before == 0
-    assert after > 100_000
