@@ -89,28 +89,31 @@ def current(newest_entry=0):
 
     Without a usable cache (or with ``FRAGMENT_SECONDS = 0``) it is read for each search.
     """
+    global _kept
     versions = (fragments.content_version(), results_cache.version())
     lifetime = fragments.timeout()
     if None in versions or lifetime <= 0:
         return Catalogue.read()
     key = (connection.alias, connection.settings_dict["NAME"], *versions)
     now = time.monotonic()
-    if _kept:
-        kept_key, read_at, catalogue = _kept
+    kept = _kept  # one read: another thread may replace it meanwhile
+    if kept is not None:
+        kept_key, read_at, catalogue = kept
         fresh = fragments.uses_shared_cache() or now - read_at < lifetime
         if kept_key == key and fresh and catalogue.last_entry >= newest_entry:
             return catalogue
     catalogue = Catalogue.read()
-    _kept[:] = [key, now, catalogue]
+    _kept = (key, now, catalogue)
     return catalogue
 
 
 def forget():
     """Drop the kept catalogue (the test suite, between tests that roll the database back)."""
-    _kept.clear()
+    global _kept
+    _kept = None
 
 
-_kept = []  # [versions key, monotonic time read, catalogue]: one per process, replaced whole
+_kept = None  # (versions key, monotonic time read, catalogue): one per process, replaced whole
 
 
 def _public_rows(source):
