@@ -114,9 +114,14 @@ def invalidate(**_kwargs):
     Inside a transaction, the version is replaced again once it commits: a reader in another process
     between the change and its commit saw the old content, and may have kept it under the new version.
     """
-    _renew()
+    now_and_at_commit(_renew)
+
+
+def now_and_at_commit(function):
+    """``function()`` now and, inside a transaction, once more when it commits (a version's renewal)."""
+    function()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_renew)
+        transaction.on_commit(function)
 
 
 def _renew():

@@ -15,7 +15,6 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
@@ -51,9 +50,7 @@ def version():
 def invalidate(**_kwargs):
     """A new search version: every kept answer is computed again on its next use (signal receiver);
     once more when the change commits, as ``fragments.invalidate`` does, for the same reason."""
-    _renew()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_renew)
+    fragments.now_and_at_commit(_renew)
 
 
 def _renew():

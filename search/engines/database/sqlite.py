@@ -109,7 +109,9 @@ def public_counts(backend, candidates):
         [entry for (entry,) in raw_rows(_entries(backend, terms.folded_text).values_list("pk"))] if terms else []
         for terms in candidates
     ]
-    documents = current_catalogue(max((max(entries, default=0) for entries in matched), default=0)).documents
+    if not any(matched):
+        return [0 for _entries in matched]
+    documents = current_catalogue(max(max(entries, default=0) for entries in matched)).documents
     return [sum(1 for entry in entries if entry in documents) for entries in matched]
 
 
